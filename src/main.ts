@@ -1,0 +1,8 @@
+// Entry point: mounts the Svelte shell. Everything else is created inside App.svelte.
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+import './ui/app.css';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('index.html has no #app element');
+export default mount(App, { target });

@@ -1,0 +1,25 @@
+/**
+ * Vite + Vitest configuration.
+ *
+ * `--mode test` compiles the scripted test engine in (`__SCRIPTED_ENGINE__`); every other mode
+ * defines it false so the bundler drops the scripted engine entirely (checked by a test on dist/).
+ */
+import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+
+export default defineConfig(({ mode }) => ({
+  plugins: [svelte()],
+  define: {
+    __SCRIPTED_ENGINE__: JSON.stringify(mode === 'test'),
+  },
+  worker: { format: 'es' },
+  build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/e2e/**', 'node_modules/**'],
+    environment: 'node',
+    expect: { requireAssertions: true },
+    testTimeout: 20000,
+    pool: 'forks',
+  },
+}));
