@@ -1,0 +1,7 @@
+// Placeholder until the compose command lands; replaced by its owner.
+import { UsageError } from '../args';
+import type { CliIo } from '../io';
+
+export async function run(_argv: string[], _io: CliIo): Promise<void> {
+  throw new UsageError('the compose command is not available yet');
+}
