@@ -3,12 +3,18 @@
  *
  * `--mode test` compiles the scripted test engine in (`__SCRIPTED_ENGINE__`); every other mode
  * defines it false so the bundler drops the scripted engine entirely (checked by a test on dist/).
+ * Builds also get a Content-Security-Policy meta tag and a generated offline service worker.
  */
+import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { contentSecurityPolicyPlugin } from './src/build/csp';
+import { serviceWorkerPlugin } from './src/build/serviceWorker';
+
+const PUBLIC_FILES = readdirSync(new URL('./public', import.meta.url));
 
 export default defineConfig(({ mode }) => ({
-  plugins: [svelte()],
+  plugins: [svelte(), contentSecurityPolicyPlugin(), serviceWorkerPlugin(PUBLIC_FILES)],
   define: {
     __SCRIPTED_ENGINE__: JSON.stringify(mode === 'test'),
   },

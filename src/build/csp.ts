@@ -1,0 +1,61 @@
+/**
+ * Content-Security-Policy for built pages (dev keeps Vite's inline HMR scripts working).
+ *
+ * Owns: the list of origins the app may talk to. Invariant: the app itself, the hosts web-llm
+ * downloads models and model libraries from, and local OpenAI-compatible endpoints — nothing
+ * else (no analytics, no telemetry). Remote endpoints elsewhere need the user to host their own
+ * copy with a wider policy; the Models view says so.
+ */
+import type { Plugin } from 'vite';
+
+/** Hosts web-llm 0.2.86 fetches weights, configs and WebGPU libraries from. */
+export const MODEL_HOSTS = [
+  'https://huggingface.co',
+  'https://*.huggingface.co',
+  'https://*.hf.co',
+  'https://raw.githubusercontent.com',
+];
+
+/** Local OpenAI-compatible servers (Ollama, llama.cpp, vLLM) and the OpenAI API. */
+export const ENDPOINT_HOSTS = [
+  'http://localhost:*',
+  'http://127.0.0.1:*',
+  'https://api.openai.com',
+];
+
+/** The policy text placed in a <meta http-equiv> tag of the built index.html. */
+export function buildContentSecurityPolicy(): string {
+  const connect = ["'self'", ...MODEL_HOSTS, ...ENDPOINT_HOSTS].join(' ');
+  return [
+    "default-src 'self'",
+    // WebGPU kernels arrive as WebAssembly; web-llm compiles them with WebAssembly.instantiate.
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "worker-src 'self' blob:",
+    `connect-src ${connect} blob: data:`,
+    "img-src 'self' data: blob:",
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'none'",
+    "manifest-src 'self'",
+  ].join('; ');
+}
+
+/** Vite plugin: inserts the CSP meta tag in production and test builds only. */
+export function contentSecurityPolicyPlugin(): Plugin {
+  return {
+    name: 'warmth-lab-csp',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: buildContentSecurityPolicy() },
+          injectTo: 'head-prepend',
+        },
+      ],
+    },
+  };
+}
