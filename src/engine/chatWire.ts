@@ -1,0 +1,164 @@
+/**
+ * The OpenAI-style chat wire format shared by web-llm and OpenAI-compatible endpoints.
+ *
+ * Owns: building a streaming request from core `GenerationSettings` (per dialect), folding
+ * streamed chunks into text/finish reason/usage, and converting usage to core `Usage`.
+ * Invariants: no web-llm import (the shapes are restated structurally); usage numbers are finite
+ * (unknown rates are omitted, never NaN); the accumulated text equals the concatenated deltas.
+ */
+import type { ChatMessage, GenerateResult, GenerationSettings, Usage } from '../core/types';
+import { createNamedError } from './errors';
+
+export type WireDialect = 'webllm' | 'openai';
+
+export type WireResponseFormat =
+  /** web-llm: the schema travels as a JSON string under `json_object`. */
+  | { type: 'json_object'; schema: string }
+  /** OpenAI structured outputs (also Ollama, vLLM, llama.cpp server). */
+  | { type: 'json_schema'; json_schema: { name: string; schema: unknown; strict: boolean } };
+
+export interface WireChatRequest {
+  model?: string;
+  messages: ChatMessage[];
+  stream: true;
+  stream_options: { include_usage: true };
+  temperature: number;
+  max_tokens: number;
+  seed?: number;
+  top_p?: number;
+  logprobs?: boolean;
+  top_logprobs?: number;
+  response_format?: WireResponseFormat;
+  extra_body?: { enable_thinking?: boolean };
+}
+
+export interface WireUsage {
+  prompt_tokens: number;
+  completion_tokens: number;
+  extra?: { prefill_tokens_per_s?: number; decode_tokens_per_s?: number };
+}
+
+export interface WireChunk {
+  choices: { delta?: { content?: string | null }; finish_reason?: string | null }[];
+  usage?: WireUsage | null;
+}
+
+/** Qwen3 models think aloud by default; the study measures direct answers, so thinking is off. */
+const THINKING_MODELS = /^Qwen3-/;
+
+/** Builds the streaming request for `dialect`; throws a named error for an unparseable schema. */
+export function buildChatRequest(
+  messages: ChatMessage[],
+  settings: GenerationSettings,
+  dialect: WireDialect,
+  model?: string,
+): WireChatRequest {
+  const request: WireChatRequest = {
+    messages: messages.map((message) => ({ role: message.role, content: message.content })),
+    stream: true,
+    stream_options: { include_usage: true },
+    temperature: settings.temperature,
+    max_tokens: settings.maxTokens,
+  };
+  if (model !== undefined) request.model = model;
+  if (settings.seed !== undefined) request.seed = settings.seed;
+  if (settings.topP !== undefined) request.top_p = settings.topP;
+  if (settings.topLogprobs !== undefined && settings.topLogprobs > 0) {
+    request.logprobs = true;
+    request.top_logprobs = settings.topLogprobs;
+  }
+  if (settings.jsonSchema !== undefined)
+    request.response_format = toResponseFormat(settings.jsonSchema, dialect);
+  if (dialect === 'webllm' && model !== undefined && THINKING_MODELS.test(model)) {
+    request.extra_body = { enable_thinking: false };
+  }
+  return request;
+}
+
+function toResponseFormat(jsonSchema: string, dialect: WireDialect): WireResponseFormat {
+  let schema: unknown;
+  try {
+    schema = JSON.parse(jsonSchema);
+  } catch (error) {
+    throw createNamedError(
+      'InvalidSettingsError',
+      `settings.jsonSchema is not valid JSON: ${String(error)}`,
+    );
+  }
+  if (dialect === 'webllm') return { type: 'json_object', schema: jsonSchema };
+  return { type: 'json_schema', json_schema: { name: 'response', schema, strict: true } };
+}
+
+/** Maps a wire finish reason onto the core's; unknown or missing reasons count as 'stop'. */
+export function toFinishReason(raw: string | null | undefined): GenerateResult['finishReason'] {
+  if (raw === 'length' || raw === 'abort') return raw;
+  return 'stop';
+}
+
+/** Folds a stream of chunks; `add` returns the text delta of one chunk ('' when none). */
+export class StreamAccumulator {
+  text = '';
+  deltaCount = 0;
+  finishReason: string | null = null;
+  usage: WireUsage | null = null;
+  firstTokenAt: number | null = null;
+  readonly #now: () => number;
+
+  constructor(now: () => number = () => performance.now()) {
+    this.#now = now;
+  }
+
+  add(chunk: WireChunk): string {
+    if (chunk.usage) this.usage = chunk.usage;
+    const choice = chunk.choices[0];
+    if (choice === undefined) return '';
+    if (choice.finish_reason) this.finishReason = choice.finish_reason;
+    const delta = choice.delta?.content ?? '';
+    if (delta !== '') {
+      this.firstTokenAt ??= this.#now();
+      this.text += delta;
+      this.deltaCount += 1;
+    }
+    return delta;
+  }
+}
+
+export interface StreamTiming {
+  startedAt: number;
+  firstTokenAt: number | null;
+  endedAt: number;
+}
+
+/**
+ * Core usage from wire usage. Rates come from web-llm's `usage.extra` when present, otherwise
+ * they are measured from wall-clock timing (time to first token ≈ prefill).
+ */
+export function toUsage(wire: WireUsage | null, deltaCount: number, timing: StreamTiming): Usage {
+  const usage: Usage = {
+    promptTokens: finiteOr(wire?.prompt_tokens, 0),
+    completionTokens: finiteOr(wire?.completion_tokens, deltaCount),
+  };
+  const prefill = wire?.extra?.prefill_tokens_per_s ?? measurePrefill(usage.promptTokens, timing);
+  const decode = wire?.extra?.decode_tokens_per_s ?? measureDecode(usage.completionTokens, timing);
+  if (isPositiveFinite(prefill)) usage.prefillTokensPerSecond = prefill;
+  if (isPositiveFinite(decode)) usage.decodeTokensPerSecond = decode;
+  return usage;
+}
+
+function measurePrefill(promptTokens: number, timing: StreamTiming): number | undefined {
+  if (timing.firstTokenAt === null) return undefined;
+  return promptTokens / ((timing.firstTokenAt - timing.startedAt) / 1000);
+}
+
+function measureDecode(completionTokens: number, timing: StreamTiming): number | undefined {
+  if (timing.firstTokenAt === null || completionTokens < 2) return undefined;
+  return (completionTokens - 1) / ((timing.endedAt - timing.firstTokenAt) / 1000);
+}
+
+function finiteOr(value: number | undefined, fallback: number): number {
+  return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+function isPositiveFinite(value: number | undefined): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
