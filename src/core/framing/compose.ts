@@ -26,6 +26,7 @@ import {
   normalizeSpaces,
   toClause,
   toInlineAnswer,
+  toStatementClause,
 } from './text';
 
 export interface ComposeOptions {
@@ -98,7 +99,10 @@ function rightAnswer(item: Item): string {
 function beliefSlot(item: Item, answer: string): { slot: string; templates: TemplateSet } {
   switch (item.family) {
     case 'conspiracy':
-      return { slot: toClause(answer, item.question), templates: STATEMENT_BELIEF_TEMPLATES };
+      return {
+        slot: toStatementClause(answer, item.question),
+        templates: STATEMENT_BELIEF_TEMPLATES,
+      };
     case 'misconception':
       return { slot: toClause(answer, item.question), templates: CLAIM_BELIEF_TEMPLATES };
     default:

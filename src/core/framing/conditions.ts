@@ -105,14 +105,16 @@ export function describeCondition(
   condition: Condition,
   custom: readonly CustomFraming[] = [],
 ): string {
-  const labelOf = (id: string): string =>
-    custom.find((framing) => framing.id === id)?.label ??
-    getContext(id)?.label ??
-    BELIEFS.find((belief) => belief.id === id)?.label ??
-    id;
+  const customLabel = (id: string) => custom.find((framing) => framing.id === id)?.label;
+  const contextLabel =
+    customLabel(condition.context) ?? getContext(condition.context)?.label ?? condition.context;
+  const beliefLabel =
+    customLabel(condition.belief) ??
+    BELIEFS.find((belief) => belief.id === condition.belief)?.label ??
+    condition.belief;
   const flags = [condition.isHedged ? 'hedged' : '', condition.hasLeadIn ? 'lead-in' : ''];
   const suffix = flags.filter(Boolean).join(', ');
-  const base = `${labelOf(condition.context)} · ${labelOf(condition.belief)}`;
+  const base = `${contextLabel} · ${beliefLabel}`;
   return suffix ? `${base} (${suffix})` : base;
 }
 

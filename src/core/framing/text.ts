@@ -25,7 +25,6 @@ const COMMON_ABBREVIATIONS = new Set([
   'ms.',
   'bros.',
   'vs.',
-  'no.',
 ]);
 /** Openers of imperative pseudo-questions ("Name the…"), which end with a full stop, not "?". */
 const IMPERATIVE_OPENERS = new Set([
@@ -129,13 +128,22 @@ export function toInlineAnswer(answer: string): string {
  */
 export function toClause(statement: string, context = ''): string {
   const text = toInlineAnswer(statement);
-  const match = /^([A-Z][a-z'’]*)(?=[\s,]|$)/.exec(text);
+  const match = /^([A-Z][a-z'’]*)(?=[\s,;:]|$)/.exec(text);
   const firstWord = match?.[1];
   if (firstWord === undefined || firstWord === 'I') return text;
   const lower = firstWord.toLowerCase();
   const contextWords = new Set(context.split(/[^A-Za-z'’]+/));
   if (!FUNCTION_WORDS.has(lower) && !contextWords.has(lower)) return text;
   return lower + text.slice(firstWord.length);
+}
+
+/**
+ * Like `toClause`, but first drops a leading "Yes," / "No," answer particle, so a claim written
+ * as an answer ("No, the Earth is not hollow.") reads well after "I don't buy that …".
+ */
+export function toStatementClause(statement: string, context = ''): string {
+  const withoutParticle = normalizeSpaces(statement).replace(/^(?:yes|no)\s*[,;:]\s*/i, '');
+  return toClause(withoutParticle === '' ? statement : withoutParticle, context);
 }
 
 /**
