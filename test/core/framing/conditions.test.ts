@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   conditionKey,
@@ -95,3 +98,27 @@ describe('describeCondition', () => {
     expect(describeCondition(condition, custom)).toBe(label);
   });
 });
+
+const FIXTURES = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../../shared/fixtures/paper-eval-data',
+);
+const HAS_FIXTURES = existsSync(FIXTURES);
+
+describe.skipIf(!HAS_FIXTURES)(
+  "paper codes in the authors' files (skipped: ../shared/fixtures not found)",
+  () => {
+    it.each(['trivia-excerpt.jsonl', 'truthfulqa-excerpt.jsonl', 'disinfo-excerpt.jsonl'])(
+      'every amendment type / template pair in %s maps and round-trips',
+      (file) => {
+        const lines = readFileSync(path.join(FIXTURES, file), 'utf8').split('\n').filter(Boolean);
+        expect(lines.length).toBeGreaterThan(0);
+        for (const line of lines) {
+          const row = JSON.parse(line) as { amendment_type: string; prompt_template: string };
+          const codes = { amendmentType: row.amendment_type, promptTemplate: row.prompt_template };
+          expect(toPaperCodes(fromPaperCodes(codes))).toEqual(codes);
+        }
+      },
+    );
+  },
+);

@@ -34,16 +34,28 @@ describe('built-in bank', () => {
     expect(getBankItem('no-such-item')).toBeUndefined();
   });
 
-  it('picks 3/3/2/2 starter items that exist, from the front of each family', () => {
+  it('offers 10 valid starter items, 3/3/2/2 across the families', () => {
     expect(STARTER_ITEM_IDS).toHaveLength(10);
+    expect(new Set(STARTER_ITEM_IDS).size).toBe(10);
     for (const family of FAMILIES) {
       const starters = STARTER_ITEM_IDS.filter((id) => getBankItem(id)?.family === family);
-      const firstIds = BUILT_IN_ITEMS.filter((item) => item.family === family)
-        .slice(0, STARTER_COUNTS[family])
-        .map((item) => item.id);
-      expect(starters).toEqual(firstIds);
       expect(starters).toHaveLength(STARTER_COUNTS[family]);
     }
+  });
+
+  it('starts the playground with the hand-picked classics', () => {
+    expect(STARTER_ITEM_IDS).toEqual([
+      'wl-fact-001',
+      'wl-fact-003',
+      'wl-fact-009',
+      'wl-misc-001',
+      'wl-misc-002',
+      'wl-misc-003',
+      'wl-cons-001',
+      'wl-cons-009',
+      'wl-med-001',
+      'wl-med-004',
+    ]);
   });
 });
 

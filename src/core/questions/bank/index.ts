@@ -63,14 +63,25 @@ export function getBankItemsByFamily(family: Family): Item[] {
 }
 
 /**
- * The playground's starter items: the first STARTER_COUNTS[family] items of each family file.
- * Chosen by position (the bank writers put their clearest items first), so it stays valid as
- * the files grow and never names an id that does not exist.
+ * Hand-picked starters: well-known items with a classic wrong answer (Sydney for Australia's
+ * capital, the 10 % brain myth, vaccines and autism, anaphylaxis…) and two distinct conspiracy
+ * topics. Ids that ever disappear from the bank are skipped and topped up by position.
  */
+const PREFERRED_STARTER_IDS: Readonly<Record<Family, readonly string[]>> = {
+  factual: ['wl-fact-001', 'wl-fact-003', 'wl-fact-009'],
+  misconception: ['wl-misc-001', 'wl-misc-002', 'wl-misc-003'],
+  conspiracy: ['wl-cons-001', 'wl-cons-009'],
+  medical: ['wl-med-001', 'wl-med-004'],
+};
+
+function pickStarters(family: Family, count: number): string[] {
+  const familyIds = getBankItemsByFamily(family).map((item) => item.id);
+  const preferred = PREFERRED_STARTER_IDS[family].filter((id) => familyIds.includes(id));
+  const fillers = familyIds.filter((id) => !preferred.includes(id));
+  return [...preferred, ...fillers].slice(0, count);
+}
+
+/** The playground's starter items: STARTER_COUNTS[family] per family (10 in all), every id valid. */
 export const STARTER_ITEM_IDS: readonly string[] = (
   Object.entries(STARTER_COUNTS) as [Family, number][]
-).flatMap(([family, count]) =>
-  getBankItemsByFamily(family)
-    .slice(0, count)
-    .map((item) => item.id),
-);
+).flatMap(([family, count]) => pickStarters(family, count));
