@@ -95,6 +95,8 @@ export class OpenAiEngine implements Engine {
       );
       if (!response.ok) throw await httpError(response, model);
       for await (const chunk of readChunks(response)) {
+        // Chunks already buffered when the abort fired are dropped, so the text stops promptly.
+        if (signal?.aborted === true) throw createAbortError();
         const delta = accumulator.add(chunk);
         if (delta !== '') onToken?.(delta);
       }

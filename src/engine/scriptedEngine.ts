@@ -7,7 +7,8 @@
  * same text; reached from production code only through `engineFactory.ts` behind the
  * `__SCRIPTED_ENGINE__` build constant, so production bundles do not contain it.
  */
-import type { ChatMessage, GenerateResult, GenerationSettings } from '../core/types';
+import { hashString } from '../core/random';
+import type { ChatMessage, GenerateResult, GenerationSettings, Usage } from '../core/types';
 import type { Engine, LoadOptions } from './engine';
 import { createAbortError, createNamedError, ENGINE_ERROR } from './errors';
 import { exampleFromSchema } from './schemaExample';
@@ -177,14 +178,11 @@ export function defaultReply(messages: ChatMessage[]): string {
   return `Scripted answer ${hashMessages(messages)} to: ${shown}`;
 }
 
-/** FNV-1a over roles and contents, as 8 hex digits. */
+/** A stable hash of roles and contents, as 8 hex digits. */
 function hashMessages(messages: ChatMessage[]): string {
-  let hash = 0x811c9dc5;
-  for (const char of messages.map((m) => `${m.role}:${m.content}\n`).join('')) {
-    hash ^= char.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16).padStart(8, '0');
+  return hashString(messages.map((m) => `${m.role}:${m.content}\n`).join(''))
+    .toString(16)
+    .padStart(8, '0');
 }
 
 /** Splits into words that keep their following whitespace, so pieces join back exactly. */
@@ -192,7 +190,11 @@ export function splitIntoPieces(text: string): string[] {
   return text.match(/\S+\s*|\s+/g) ?? [];
 }
 
-function scriptedUsage(messages: ChatMessage[], completionTokens: number, elapsedMs: number) {
+function scriptedUsage(
+  messages: ChatMessage[],
+  completionTokens: number,
+  elapsedMs: number,
+): Usage {
   const promptTokens = messages.reduce(
     (sum, message) => sum + splitIntoPieces(message.content).length,
     0,

@@ -1,0 +1,149 @@
+/**
+ * A stub of web-llm at the module boundary (`WebLlmBinding`): it reports load progress in
+ * web-llm's own text formats, streams words as chat chunks with usage, honours
+ * `interruptGenerate`, and mimics web-llm's quiet return from a reload aborted by `unload`.
+ */
+import type { WireChatRequest, WireChunk } from '../../../src/engine/chatWire';
+import { createNamedError } from '../../../src/engine/errors';
+import type { ModelRecordLike } from '../../../src/engine/modelRecord';
+import type { RawInitProgress } from '../../../src/engine/progress';
+import type { WebLlmBinding, WebLlmEngineLike } from '../../../src/engine/workerHandler';
+import { splitIntoPieces } from '../../../src/engine/scriptedEngine';
+
+export interface FakeWebLlmOptions {
+  models: string[];
+  tokenDelayMs?: number;
+  /** Reply text for a request (default: echo of the last user message). */
+  reply?: (request: WireChatRequest) => string;
+  /** Throw this instead of streaming. */
+  failWith?: (request: WireChatRequest) => Error | null;
+  /** 'normal' finishes; 'hang-until-unload' waits for unload(); 'ignore-unload' never finishes. */
+  reloadMode?: 'normal' | 'hang-until-unload' | 'ignore-unload';
+}
+
+export interface FakeWebLlmLog {
+  requests: WireChatRequest[];
+  reloads: string[];
+  unloads: number;
+  interrupts: number;
+  modelLists: ModelRecordLike[][];
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function record(id: string): ModelRecordLike {
+  return {
+    model: `https://huggingface.co/fake/${id}`,
+    model_id: id,
+    model_lib: `https://libs.invalid/${id}.wasm`,
+  };
+}
+
+export function createFakeWebLlm(options: FakeWebLlmOptions): {
+  binding: WebLlmBinding;
+  log: FakeWebLlmLog;
+} {
+  const log: FakeWebLlmLog = {
+    requests: [],
+    reloads: [],
+    unloads: 0,
+    interrupts: 0,
+    modelLists: [],
+  };
+  const binding: WebLlmBinding = {
+    modelVersion: 'fake-0',
+    prebuiltModels: options.models.map(record),
+    createEngine: (onProgress) => createFakeEngine(options, log, onProgress),
+    hasModelInCache: async (modelId, modelList) => {
+      if (!modelList.some((r) => r.model_id === modelId))
+        throw createNamedError('ModelNotFoundError', modelId);
+      return modelId.endsWith('-cached');
+    },
+    deleteModelFromCache: async () => undefined,
+  };
+  return { binding, log };
+}
+
+function createFakeEngine(
+  options: FakeWebLlmOptions,
+  log: FakeWebLlmLog,
+  onProgress: (report: RawInitProgress) => void,
+): WebLlmEngineLike {
+  let modelList: ModelRecordLike[] = [];
+  let isUnloadRequested = false;
+  let isInterrupted = false;
+  const delay = options.tokenDelayMs ?? 0;
+  return {
+    setModelList: (list) => {
+      modelList = list;
+      log.modelLists.push(list);
+    },
+    async reload(modelId) {
+      log.reloads.push(modelId);
+      isUnloadRequested = false;
+      if (!modelList.some((r) => r.model_id === modelId)) {
+        throw createNamedError(
+          'ModelNotFoundError',
+          `Cannot find model record in appConfig for ${modelId}`,
+        );
+      }
+      const reports = [
+        'Fetching param cache[1/2]: 10MB fetched. 50% completed, 0 secs elapsed.',
+        'Fetching param cache[2/2]: 20MB fetched. 100% completed, 0 secs elapsed.',
+        'Loading GPU shader modules[1/1]: 100% completed, 0 secs elapsed.',
+      ];
+      for (const [index, text] of reports.entries()) {
+        onProgress({ progress: index === 0 ? 0.5 : 1, timeElapsed: 0, text });
+        await sleep(2);
+      }
+      if (options.reloadMode === 'hang-until-unload') while (!isUnloadRequested) await sleep(2);
+      if (options.reloadMode === 'ignore-unload') await new Promise(() => undefined);
+      if (isUnloadRequested) return; // web-llm returns quietly after an aborted reload
+      onProgress({ progress: 1, timeElapsed: 0.01, text: 'Finish loading on WebGPU - fake' });
+    },
+    async unload() {
+      log.unloads += 1;
+      isUnloadRequested = true;
+    },
+    interruptGenerate() {
+      log.interrupts += 1;
+      isInterrupted = true;
+    },
+    async streamChat(request) {
+      log.requests.push(request);
+      isInterrupted = false;
+      const failure = options.failWith?.(request) ?? null;
+      if (failure !== null) throw failure;
+      const reply = options.reply?.(request) ?? `echo: ${request.messages.at(-1)?.content ?? ''}`;
+      return streamWords(reply, delay, () => isInterrupted);
+    },
+  };
+}
+
+async function* streamWords(
+  reply: string,
+  delay: number,
+  isInterrupted: () => boolean,
+): AsyncGenerator<WireChunk> {
+  const pieces = splitIntoPieces(reply);
+  let sent = 0;
+  let finish = 'stop';
+  for (const piece of pieces) {
+    if (isInterrupted()) {
+      finish = 'abort';
+      break;
+    }
+    yield { choices: [{ delta: { content: piece }, finish_reason: null }] };
+    sent += 1;
+    if (delay > 0) await sleep(delay);
+  }
+  yield { choices: [{ delta: { content: '' }, finish_reason: finish }] };
+  yield {
+    choices: [],
+    usage: {
+      prompt_tokens: 12,
+      completion_tokens: sent,
+      extra: { prefill_tokens_per_s: 250, decode_tokens_per_s: 40 },
+    },
+  };
+}
