@@ -1,0 +1,285 @@
+/**
+ * The input layer of the analysis: a long results table (one row per model response) held in
+ * compact columnar form — typed arrays of level codes plus level dictionaries — so that a
+ * paper-scale table of ~440,000 rows costs a few megabytes and every pass is a tight loop.
+ *
+ * Owns: parsing the long CSV layout `model, dataset, variant, item_id, amendment_type,
+ * prompt_type, output, evaluation[, sample]` (extra columns ignored) and validating each row.
+ * Invariants: after `finish()`, each level dictionary is sorted (code order = sort order, so the
+ * first model is the reference level); every bad row raises an AnalysisInputError naming its line.
+ */
+import type { CsvRecord } from '../csv';
+import { CsvParser } from '../csv';
+import { isPaperRefusal } from './refusal';
+import {
+  AnalysisInputError,
+  parseEvaluation,
+  parseSample,
+  parseVariant,
+  validateRow,
+} from './rowValidation';
+
+export { AnalysisInputError } from './rowValidation';
+
+/** Column names the long layout must provide (`sample` is optional). */
+export const REQUIRED_COLUMNS = [
+  'model',
+  'dataset',
+  'variant',
+  'item_id',
+  'amendment_type',
+  'prompt_type',
+  'output',
+  'evaluation',
+] as const;
+
+type Column = (typeof REQUIRED_COLUMNS)[number];
+
+/** Sorted level dictionaries; a row's code indexes into these. */
+export interface TableLevels {
+  model: string[];
+  dataset: string[];
+  item: string[];
+  amendment: string[];
+  prompt: string[];
+}
+
+/** A results table in columnar form. Every array has `size` meaningful entries. */
+export interface AnalysisTable {
+  size: number;
+  levels: TableLevels;
+  model: Uint16Array;
+  dataset: Uint8Array;
+  item: Uint32Array;
+  amendment: Uint16Array;
+  prompt: Uint8Array;
+  /** Repeated-sampling index (0 when the table has no `sample` column). */
+  sample: Uint16Array;
+  isWarm: Uint8Array;
+  /** The grader's verdict (`evaluation` column): 1 correct, 0 incorrect. */
+  isCorrect: Uint8Array;
+  /** The paper's refusal detector fired on the output (or evaluation was REFUSAL). */
+  isRefusal: Uint8Array;
+  /** Source line of each row, for messages about unpaired or duplicate rows. */
+  line: Uint32Array;
+}
+
+/** One row in plain form, for builders that do not start from CSV (tests, the bench). */
+export interface PlainRow {
+  model: string;
+  dataset: string;
+  isWarm: boolean;
+  itemId: string;
+  amendmentType: string;
+  promptType: string;
+  isCorrect: boolean;
+  isRefusal: boolean;
+  sample?: number;
+  line?: number;
+}
+
+type LevelKey = keyof TableLevels;
+
+/** Assigns dense codes to strings in first-seen order. */
+class LevelDictionary {
+  readonly values: string[] = [];
+  readonly #codes = new Map<string, number>();
+
+  codeOf(value: string): number {
+    let code = this.#codes.get(value);
+    if (code === undefined) {
+      code = this.values.length;
+      this.values.push(value);
+      this.#codes.set(value, code);
+    }
+    return code;
+  }
+}
+
+const LEVEL_LIMITS: Record<LevelKey, number> = {
+  model: 0xffff,
+  dataset: 0xff,
+  item: 0xffffffff,
+  amendment: 0xffff,
+  prompt: 0xff,
+};
+
+/** Collects rows one at a time (constant work per row) and produces an AnalysisTable. */
+export class AnalysisTableBuilder {
+  #size = 0;
+  #capacity = 0;
+  #columns = allocateColumns(1024);
+  readonly #levels: Record<LevelKey, LevelDictionary> = {
+    model: new LevelDictionary(),
+    dataset: new LevelDictionary(),
+    item: new LevelDictionary(),
+    amendment: new LevelDictionary(),
+    prompt: new LevelDictionary(),
+  };
+  #header: Map<Column | 'sample', number> | undefined;
+
+  constructor() {
+    this.#capacity = this.#columns.line.length;
+  }
+
+  /** Reads the header record; throws naming any missing column. */
+  addHeader(record: CsvRecord): void {
+    const names = record.fields.map((field) => field.trim().toLowerCase());
+    const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
+    if (missing.length > 0) {
+      throw new AnalysisInputError(
+        `missing column(s) ${missing.join(', ')}; expected ${REQUIRED_COLUMNS.join(', ')} (sample optional)`,
+        record.line,
+      );
+    }
+    this.#header = new Map();
+    for (const column of [...REQUIRED_COLUMNS, 'sample' as const]) {
+      const index = names.indexOf(column);
+      if (index >= 0) this.#header.set(column, index);
+    }
+  }
+
+  /** Adds one CSV data record (after `addHeader`). */
+  addRecord(record: CsvRecord): void {
+    const header = this.#header;
+    if (!header) throw new AnalysisInputError('data row before the header row', record.line);
+    const cell = (column: Column | 'sample'): string => {
+      const index = header.get(column);
+      return index === undefined ? '' : (record.fields[index] ?? '').trim();
+    };
+    if (record.fields.length < header.size) {
+      throw new AnalysisInputError(
+        `expected at least ${header.size} fields, found ${record.fields.length}`,
+        record.line,
+      );
+    }
+    const verdict = parseEvaluation(cell('evaluation'), record.line);
+    this.addRow({
+      model: cell('model'),
+      dataset: cell('dataset'),
+      isWarm: parseVariant(cell('variant'), record.line),
+      itemId: cell('item_id'),
+      amendmentType: cell('amendment_type'),
+      promptType: cell('prompt_type'),
+      isCorrect: verdict === 'correct',
+      isRefusal: verdict === 'refusal' || isPaperRefusal(cell('output')),
+      sample: parseSample(cell('sample'), record.line),
+      line: record.line,
+    });
+  }
+
+  /** Adds one validated row. */
+  addRow(row: PlainRow): void {
+    const line = row.line ?? this.#size + 2;
+    validateRow(row, line);
+    if (this.#size === this.#capacity) this.#grow();
+    const i = this.#size++;
+    const c = this.#columns;
+    c.model[i] = this.#code('model', row.model, line);
+    c.dataset[i] = this.#code('dataset', row.dataset, line);
+    c.item[i] = this.#code('item', row.itemId, line);
+    c.amendment[i] = this.#code('amendment', row.amendmentType, line);
+    c.prompt[i] = this.#code('prompt', row.promptType, line);
+    c.sample[i] = row.sample ?? 0;
+    c.isWarm[i] = row.isWarm ? 1 : 0;
+    c.isCorrect[i] = row.isCorrect ? 1 : 0;
+    c.isRefusal[i] = row.isRefusal ? 1 : 0;
+    c.line[i] = line;
+  }
+
+  /** Returns the table with every level dictionary sorted and codes renumbered to match. */
+  finish(): AnalysisTable {
+    const size = this.#size;
+    const c = this.#columns;
+    const levels = {} as TableLevels;
+    for (const key of Object.keys(this.#levels) as LevelKey[]) {
+      const unsorted = this.#levels[key].values;
+      const sorted = [...unsorted].sort();
+      levels[key] = sorted;
+      const rank = new Map(sorted.map((value, code) => [value, code]));
+      const remap = unsorted.map((value) => rank.get(value) as number);
+      const codes = c[key];
+      for (let i = 0; i < size; i++) codes[i] = remap[codes[i] as number] as number;
+    }
+    return {
+      size,
+      levels,
+      model: c.model.slice(0, size),
+      dataset: c.dataset.slice(0, size),
+      item: c.item.slice(0, size),
+      amendment: c.amendment.slice(0, size),
+      prompt: c.prompt.slice(0, size),
+      sample: c.sample.slice(0, size),
+      isWarm: c.isWarm.slice(0, size),
+      isCorrect: c.isCorrect.slice(0, size),
+      isRefusal: c.isRefusal.slice(0, size),
+      line: c.line.slice(0, size),
+    };
+  }
+
+  #code(key: LevelKey, value: string, line: number): number {
+    const code = this.#levels[key].codeOf(value);
+    if (code > LEVEL_LIMITS[key]) {
+      throw new AnalysisInputError(
+        `too many distinct ${key} values (limit ${LEVEL_LIMITS[key]})`,
+        line,
+      );
+    }
+    return code;
+  }
+
+  #grow(): void {
+    const next = allocateColumns(this.#capacity * 2);
+    for (const key of Object.keys(next) as (keyof typeof next)[]) {
+      (next[key] as Uint32Array).set(this.#columns[key] as Uint32Array);
+    }
+    this.#columns = next;
+    this.#capacity *= 2;
+  }
+}
+
+function allocateColumns(capacity: number) {
+  return {
+    model: new Uint16Array(capacity),
+    dataset: new Uint8Array(capacity),
+    item: new Uint32Array(capacity),
+    amendment: new Uint16Array(capacity),
+    prompt: new Uint8Array(capacity),
+    sample: new Uint16Array(capacity),
+    isWarm: new Uint8Array(capacity),
+    isCorrect: new Uint8Array(capacity),
+    isRefusal: new Uint8Array(capacity),
+    line: new Uint32Array(capacity),
+  };
+}
+
+/**
+ * Feeds CSV records (header first) into a builder; use with CsvParser chunks so a large file
+ * is never held as rows of strings.
+ */
+export function addCsvRecords(
+  builder: AnalysisTableBuilder,
+  records: CsvRecord[],
+  hasHeader: boolean,
+): boolean {
+  let isHeaderRead = hasHeader;
+  for (const record of records) {
+    if (isHeaderRead) builder.addRecord(record);
+    else {
+      builder.addHeader(record);
+      isHeaderRead = true;
+    }
+  }
+  return isHeaderRead;
+}
+
+/** Parses a whole long-layout CSV text into an AnalysisTable. */
+export function parseAnalysisCsv(text: string): AnalysisTable {
+  const parser = new CsvParser();
+  const builder = new AnalysisTableBuilder();
+  const hasHeader = addCsvRecords(builder, parser.push(text), false);
+  if (!addCsvRecords(builder, parser.end(), hasHeader)) {
+    throw new AnalysisInputError('empty file: expected a header row', 1);
+  }
+  return builder.finish();
+}

@@ -1,0 +1,111 @@
+/**
+ * The paper's four regression models as GLM presets.
+ *
+ * Owns: which rows and terms each model uses. Model 1: no interpersonal context, no stated
+ * belief — warmth + task + model. Model 2: no stated belief — warmth × amendment group.
+ * Model 3: no stated belief — warmth × each individual context. Model 4: every row — warmth ×
+ * prompt group (original vs user_opinion). Invariant: reference levels are the
+ * disinformation/conspiracy dataset, the unmodified context and the no-belief prompt group
+ * (spelled as in the table), models use their first sorted name.
+ */
+import type { AnalysisTable } from './analysisRows';
+import type { FactorName, GlmFormula } from './design';
+import type { Outcomes } from './outcomes';
+import {
+  amendmentGroupOf,
+  promptGroupOf,
+  referenceDatasetIn,
+  unmodifiedAmendmentIn,
+} from './vocabulary';
+
+export type PresetKey = 'model1' | 'model2' | 'model3' | 'model4';
+
+export interface GlmPreset {
+  key: PresetKey;
+  title: string;
+  formula: GlmFormula;
+  /** Factor whose levels get their own warmth AME (none: overall only). */
+  ameBy?: FactorName;
+  /** Key of the AME field in the reference report. */
+  ameField: string;
+  /** Table rows the model is fitted on (already restricted to included rows). */
+  rows: Int32Array;
+}
+
+/** Indices of included rows for which `keep(row)` holds. */
+function selectRows(
+  table: AnalysisTable,
+  outcomes: Outcomes,
+  keep: (row: number) => boolean,
+): Int32Array {
+  const rows: number[] = [];
+  for (let row = 0; row < table.size; row++) {
+    if (outcomes.isIncluded[row] === 1 && keep(row)) rows.push(row);
+  }
+  return Int32Array.from(rows);
+}
+
+/** Builds the four presets for this table (references spelled as the table spells them). */
+export function paperPresets(table: AnalysisTable, outcomes: Outcomes): GlmPreset[] {
+  const { levels } = table;
+  const isOriginalPrompt = levels.prompt.map((prompt) => promptGroupOf(prompt) === 'original');
+  const isUnmodified = levels.amendment.map((type) => amendmentGroupOf(type) === 'unmodified');
+  const dataset = referenceDatasetIn(levels.dataset);
+  const references: GlmFormula['references'] = dataset === undefined ? {} : { dataset };
+  const noBelief = selectRows(
+    table,
+    outcomes,
+    (row) => isOriginalPrompt[table.prompt[row] as number] === true,
+  );
+  const plain = selectRows(
+    table,
+    outcomes,
+    (row) =>
+      isOriginalPrompt[table.prompt[row] as number] === true &&
+      isUnmodified[table.amendment[row] as number] === true,
+  );
+  const unmodified = unmodifiedAmendmentIn(levels.amendment);
+  return [
+    {
+      key: 'model1',
+      title: 'Model 1: warmth + task + model (no context, no stated belief)',
+      formula: { terms: ['finetuned', 'dataset', 'model'], references },
+      ameField: 'ame_finetuned_pp',
+      rows: plain,
+    },
+    {
+      key: 'model2',
+      title: 'Model 2: warmth × context group (no stated belief)',
+      formula: {
+        terms: ['finetuned', 'amendment_group', 'finetuned:amendment_group', 'dataset', 'model'],
+        references: { ...references, amendment_group: 'unmodified' },
+      },
+      ameBy: 'amendment_group',
+      ameField: 'ame_finetuned_pp_by_group',
+      rows: noBelief,
+    },
+    {
+      key: 'model3',
+      title: 'Model 3: warmth × each context (no stated belief)',
+      formula: {
+        terms: ['finetuned', 'amendment_type', 'finetuned:amendment_type', 'dataset', 'model'],
+        references:
+          unmodified === undefined ? references : { ...references, amendment_type: unmodified },
+      },
+      ameBy: 'amendment_type',
+      ameField: 'ame_finetuned_pp_by_amendment_type',
+      rows: noBelief,
+    },
+    {
+      key: 'model4',
+      title: 'Model 4: warmth × stated belief (all rows)',
+      formula: {
+        terms: ['finetuned', 'prompt_group', 'finetuned:prompt_group', 'dataset', 'model'],
+        references: { ...references, prompt_group: 'original' },
+      },
+      ameBy: 'prompt_group',
+      ameField: 'ame_finetuned_pp_by_prompt_group',
+      rows: selectRows(table, outcomes, () => true),
+    },
+  ];
+}
