@@ -1,0 +1,172 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectWorkerEngine } from './support/channel';
+import type { ConnectedEngine } from './support/channel';
+import { createFakeWebLlm, record } from './support/fakeWebLlm';
+import type { FakeWebLlmOptions } from './support/fakeWebLlm';
+import { WorkerEngine } from '../../src/engine/workerEngine';
+import type { WorkerPort } from '../../src/engine/workerEngine';
+import type { LoadProgress } from '../../src/engine/engine';
+
+const MODEL = 'Qwen3-0.6B-q4f32_1-MLC';
+const SETTINGS = {
+  temperature: 0.7,
+  maxTokens: 64,
+  seed: 7,
+  topLogprobs: 2,
+  jsonSchema: '{"type":"object"}',
+};
+const ask = (content: string) => [{ role: 'user' as const, content }];
+
+let connected: ConnectedEngine | null = null;
+function connect(options: Partial<FakeWebLlmOptions> = {}) {
+  const fake = createFakeWebLlm({ models: [MODEL, 'other-cached'], ...options });
+  connected = connectWorkerEngine(fake.binding);
+  return { engine: connected.engine, log: fake.log, connection: connected };
+}
+afterEach(() => {
+  connected?.close();
+  connected = null;
+});
+
+describe('WorkerEngine over the worker handler', () => {
+  it('creates the worker lazily, on the first request only', async () => {
+    const { engine, connection } = connect();
+    expect(connection.workersCreated()).toBe(0);
+    await engine.unload();
+    expect(connection.workersCreated()).toBe(0);
+    await engine.load(MODEL);
+    await engine.generate(ask('hi'), SETTINGS);
+    expect(connection.workersCreated()).toBe(1);
+  });
+
+  it('parses web-llm progress text into bytes and a monotonic overall fraction', async () => {
+    const { engine } = connect();
+    const progress: LoadProgress[] = [];
+    await engine.load(MODEL, { onProgress: (p) => progress.push(p) });
+    expect(progress.map((p) => p.fraction)).toEqual([0.45, 0.9, 0.999, 1, 1]);
+    expect(progress[0]?.loadedBytes).toBe(10 * 1024 * 1024);
+    expect(progress[0]?.totalBytes).toBe(20 * 1024 * 1024);
+    expect(progress.at(-1)?.text).toBe('Model ready.');
+  });
+
+  it('maps per-request settings onto the web-llm request', async () => {
+    const { engine, log } = connect();
+    await engine.load(MODEL);
+    await engine.generate(ask('hi'), SETTINGS);
+    expect(log.requests[0]).toMatchObject({
+      model: MODEL,
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0.7,
+      max_tokens: 64,
+      seed: 7,
+      logprobs: true,
+      top_logprobs: 2,
+      response_format: { type: 'json_object', schema: '{"type":"object"}' },
+      extra_body: { enable_thinking: false },
+    });
+  });
+
+  it('reports web-llm usage.extra rates', async () => {
+    const { engine } = connect();
+    await engine.load(MODEL);
+    const result = await engine.generate(ask('one two three'), SETTINGS);
+    expect(result.usage).toEqual({
+      promptTokens: 12,
+      completionTokens: 4,
+      prefillTokensPerSecond: 250,
+      decodeTokensPerSecond: 40,
+    });
+  });
+
+  it('cancels a load: the worker unloads and the promise rejects with AbortError', async () => {
+    const { engine, log } = connect({ reloadMode: 'hang-until-unload' });
+    const controller = new AbortController();
+    const loading = engine.load(MODEL, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(loading).rejects.toMatchObject({
+      name: 'AbortError',
+      message: 'Model load cancelled.',
+    });
+    expect(log.unloads).toBe(1);
+    expect(engine.loadedModelId).toBeNull();
+  });
+
+  it('terminates a worker that does not confirm a cancelled load in time', async () => {
+    const { engine, connection } = connect({ reloadMode: 'ignore-unload' });
+    const controller = new AbortController();
+    const loading = engine.load(MODEL, {
+      signal: controller.signal,
+      onProgress: () => controller.abort(),
+    });
+    await expect(loading).rejects.toMatchObject({ name: 'AbortError' });
+    expect(connection.terminations()).toBe(1);
+  });
+
+  it('aborts a queued generation without touching the running one', async () => {
+    const { engine, log } = connect({ tokenDelayMs: 5 });
+    await engine.load(MODEL);
+    const controller = new AbortController();
+    const first = engine.generate(ask('a b c d e f'), SETTINGS);
+    const second = engine.generate(ask('queued'), SETTINGS, undefined, controller.signal);
+    controller.abort();
+    const [firstResult, secondResult] = await Promise.all([first, second]);
+    expect(firstResult).toMatchObject({ text: 'echo: a b c d e f', finishReason: 'stop' });
+    expect(secondResult).toMatchObject({ text: '', finishReason: 'abort' });
+    expect(log.interrupts).toBe(0);
+    expect(log.requests).toHaveLength(1);
+  });
+
+  it('reports an unknown model as a named error from web-llm', async () => {
+    const { engine } = connect();
+    await expect(engine.load('nope')).rejects.toMatchObject({ name: 'ModelNotFoundError' });
+  });
+
+  it('sends custom records with the load, replacing a prebuilt record with the same id', async () => {
+    const { engine, log } = connect();
+    const custom = { ...record(MODEL), model: 'https://huggingface.co/me/custom' };
+    engine.setCustomModels([custom, record('mine')]);
+    await engine.load('mine');
+    const list = log.modelLists[0] ?? [];
+    expect(list.map((r) => r.model_id)).toEqual(['other-cached', MODEL, 'mine']);
+    expect(list.find((r) => r.model_id === MODEL)?.model).toBe('https://huggingface.co/me/custom');
+  });
+
+  it('serves the catalog and cache queries through the worker', async () => {
+    const { engine } = connect();
+    const catalog = await engine.listCatalog();
+    expect(catalog.modelVersion).toBe('fake-0');
+    expect(catalog.entries.map((e) => e.id)).toEqual([MODEL]);
+    expect(await engine.getCacheStatus(['other-cached', MODEL, 'unknown'])).toEqual({
+      'other-cached': true,
+      [MODEL]: false,
+      unknown: false,
+    });
+    await expect(engine.deleteCachedModel(MODEL)).resolves.toBeUndefined();
+  });
+});
+
+describe('WorkerEngine when the worker crashes', () => {
+  it('rejects every pending request with WorkerCrashError and starts a fresh worker next time', async () => {
+    const listeners = new Map<string, (event: Event) => void>();
+    let created = 0;
+    const createWorker = (): WorkerPort => {
+      created += 1;
+      return {
+        postMessage: () => undefined,
+        terminate: () => undefined,
+        addEventListener: (type, listener) => listeners.set(type, listener),
+      };
+    };
+    const engine = new WorkerEngine({ createWorker });
+    const loading = engine.load(MODEL);
+    const generating = engine.generate(ask('x'), SETTINGS);
+    listeners.get('error')?.(Object.assign(new Event('error'), { message: 'Device lost' }));
+    await expect(loading).rejects.toMatchObject({ name: 'WorkerCrashError' });
+    await expect(generating).rejects.toThrow(/stopped unexpectedly \(Device lost\)/);
+    void engine.listCatalog().catch(() => undefined);
+    expect(created).toBe(2);
+  });
+});
