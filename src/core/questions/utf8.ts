@@ -1,0 +1,74 @@
+/**
+ * Strict UTF-8 decoding of byte chunks (browser File streams, Node buffers).
+ *
+ * Owns: `decodeUtf8Chunks`. Invariant: invalid bytes are never replaced by U+FFFD; the first bad
+ * sequence stops the import with the file name and a byte offset.
+ */
+import { ImportError } from './importResult';
+
+/** Index of the first byte of `bytes` that makes strict (streaming) decoding fail. */
+function findInvalidOffset(bytes: Uint8Array): number {
+  const fails = (length: number): boolean => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  // Binary search for the shortest failing prefix; failure is monotonic in the prefix length.
+  let low = 1;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (fails(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low - 1;
+}
+
+/** The unfinished character (if any) at the end of a chunk: its lead byte onwards. */
+function unfinishedTail(bytes: Uint8Array): Uint8Array {
+  let start = bytes.length;
+  while (start > 0 && bytes.length - start < 3 && ((bytes[start - 1] as number) & 0xc0) === 0x80)
+    start--;
+  if (start > 0 && ((bytes[start - 1] as number) & 0xc0) === 0xc0) start--;
+  return bytes.subarray(start);
+}
+
+/**
+ * Decodes byte chunks as strict UTF-8, yielding text chunks.
+ * @throws ImportError "invalid UTF-8 at byte N" naming `fileName`.
+ */
+export async function* decodeUtf8Chunks(
+  chunks: AsyncIterable<Uint8Array>,
+  fileName: string,
+): AsyncIterable<string> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let offset = 0;
+  let tail: Uint8Array = new Uint8Array(0);
+  for await (const bytes of chunks) {
+    try {
+      const text = decoder.decode(bytes, { stream: true });
+      if (text !== '') yield text;
+    } catch {
+      const joined = new Uint8Array(tail.length + bytes.length);
+      joined.set(tail);
+      joined.set(bytes, tail.length);
+      const at = offset - tail.length + findInvalidOffset(joined);
+      throw new ImportError(fileName, `invalid UTF-8 at byte ${at} (expected UTF-8 text)`);
+    }
+    // Keep an unfinished character so a bad sequence straddling chunks is located precisely.
+    tail = unfinishedTail(bytes);
+    offset += bytes.length;
+  }
+  try {
+    const rest = decoder.decode();
+    if (rest !== '') yield rest;
+  } catch {
+    throw new ImportError(
+      fileName,
+      `invalid UTF-8 at byte ${offset} (file ends inside a character)`,
+    );
+  }
+}
