@@ -120,41 +120,56 @@ function accumulateEffects(
   groupOf: Int32Array | null,
   groupCount: number,
 ): EffectAccumulator[] {
-  const { k, baseSlots, baseWidth, warmSlots, warmWidth } = design;
   const sums = Array.from({ length: groupCount }, () => ({
     sum: 0,
     rows: 0,
-    gradient: new Float64Array(k),
+    gradient: new Float64Array(design.k),
   }));
   for (let i = 0; i < design.n; i++) {
-    const target = sums[groupOf ? (groupOf[i] as number) : 0] as EffectAccumulator;
-    let eta0 = 0;
-    let warmShift = 0;
-    for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
-      const column = baseSlots[s] as number;
-      if (column >= 0) eta0 += params[column] as number;
-    }
-    for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
-      const column = warmSlots[s] as number;
-      if (column >= 0) warmShift += params[column] as number;
-    }
-    const mu0 = 1 / (1 + Math.exp(-eta0));
-    const mu1 = 1 / (1 + Math.exp(-(eta0 + warmShift)));
-    const d0 = mu0 * (1 - mu0);
-    const d1 = mu1 * (1 - mu1);
-    target.sum += mu1 - mu0;
-    target.rows++;
-    const g = target.gradient;
-    for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
-      const column = baseSlots[s] as number;
-      if (column >= 0) g[column] = (g[column] as number) + d1 - d0;
-    }
-    for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
-      const column = warmSlots[s] as number;
-      if (column >= 0) g[column] = (g[column] as number) + d1;
-    }
+    addRowEffect(
+      design,
+      params,
+      i,
+      sums[groupOf ? (groupOf[i] as number) : 0] as EffectAccumulator,
+    );
   }
   return sums;
+}
+
+/** Adds row i's counterfactual difference μ₁ − μ₀ and its gradient to `target`. */
+function addRowEffect(
+  design: Design,
+  params: Float64Array,
+  i: number,
+  target: EffectAccumulator,
+): void {
+  const { baseSlots, baseWidth, warmSlots, warmWidth } = design;
+  let eta0 = 0;
+  let warmShift = 0;
+  for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
+    const column = baseSlots[s] as number;
+    if (column >= 0) eta0 += params[column] as number;
+  }
+  for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
+    const column = warmSlots[s] as number;
+    if (column >= 0) warmShift += params[column] as number;
+  }
+  const mu0 = 1 / (1 + Math.exp(-eta0));
+  const mu1 = 1 / (1 + Math.exp(-(eta0 + warmShift)));
+  const d0 = mu0 * (1 - mu0);
+  const d1 = mu1 * (1 - mu1);
+  target.sum += mu1 - mu0;
+  target.rows++;
+  const g = target.gradient;
+  // ∂μ/∂β = μ(1 − μ)·x: base columns appear in both predictions, warm columns only in μ₁.
+  for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
+    const column = baseSlots[s] as number;
+    if (column >= 0) g[column] = (g[column] as number) + d1 - d0;
+  }
+  for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
+    const column = warmSlots[s] as number;
+    if (column >= 0) g[column] = (g[column] as number) + d1;
+  }
 }
 
 function toEffect(

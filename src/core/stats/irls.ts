@@ -135,12 +135,7 @@ export function fitLogistic(design: Design): IrlsResult {
   let params: Float64Array = new Float64Array(k);
   let factor: Float64Array = new Float64Array(0);
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-    for (let i = 0; i < n; i++) {
-      const mu = inverseLogit(eta[i] as number);
-      const w = mu * (1 - mu);
-      weights[i] = w;
-      working[i] = (eta[i] as number) + ((design.y[i] as number) - mu) / w;
-    }
+    updateWorkingResponse(design, eta, weights, working);
     accumulateCrossProducts(design, weights, working, xtwx, xtwz);
     const decomposition = cholesky(xtwx, k);
     if (!decomposition.isPositiveDefinite) {
@@ -160,6 +155,21 @@ export function fitLogistic(design: Design): IrlsResult {
     previous = current;
   }
   return { isEstimable: false, reason: `no convergence after ${MAX_ITERATIONS} iterations` };
+}
+
+/** IRLS weights μ(1 − μ) and working response η + (y − μ)/(μ(1 − μ)) at the current η. */
+function updateWorkingResponse(
+  design: Design,
+  eta: Float64Array,
+  weights: Float64Array,
+  working: Float64Array,
+): void {
+  for (let i = 0; i < design.n; i++) {
+    const mu = inverseLogit(eta[i] as number);
+    const w = mu * (1 - mu);
+    weights[i] = w;
+    working[i] = (eta[i] as number) + ((design.y[i] as number) - mu) / w;
+  }
 }
 
 function finishFit(

@@ -45,67 +45,76 @@ function selectRows(
   return Int32Array.from(rows);
 }
 
-/** Builds the four presets for this table (references spelled as the table spells them). */
+type RowSet = 'plain' | 'noBelief' | 'all';
+
+/** The presets minus their rows and references, which depend on the table. */
+const DEFINITIONS: (Omit<GlmPreset, 'rows' | 'formula'> & { terms: string[]; rowSet: RowSet })[] = [
+  {
+    key: 'model1',
+    title: 'Model 1: warmth + task + model (no context, no stated belief)',
+    terms: ['finetuned', 'dataset', 'model'],
+    ameField: 'ame_finetuned_pp',
+    rowSet: 'plain',
+  },
+  {
+    key: 'model2',
+    title: 'Model 2: warmth × context group (no stated belief)',
+    terms: ['finetuned', 'amendment_group', 'finetuned:amendment_group', 'dataset', 'model'],
+    ameBy: 'amendment_group',
+    ameField: 'ame_finetuned_pp_by_group',
+    rowSet: 'noBelief',
+  },
+  {
+    key: 'model3',
+    title: 'Model 3: warmth × each context (no stated belief)',
+    terms: ['finetuned', 'amendment_type', 'finetuned:amendment_type', 'dataset', 'model'],
+    ameBy: 'amendment_type',
+    ameField: 'ame_finetuned_pp_by_amendment_type',
+    rowSet: 'noBelief',
+  },
+  {
+    key: 'model4',
+    title: 'Model 4: warmth × stated belief (all rows)',
+    terms: ['finetuned', 'prompt_group', 'finetuned:prompt_group', 'dataset', 'model'],
+    ameBy: 'prompt_group',
+    ameField: 'ame_finetuned_pp_by_prompt_group',
+    rowSet: 'all',
+  },
+];
+
+/** Reference levels as this table spells them. */
+function referencesFor(table: AnalysisTable): NonNullable<GlmFormula['references']> {
+  const dataset = referenceDatasetIn(table.levels.dataset);
+  const unmodified = unmodifiedAmendmentIn(table.levels.amendment);
+  return {
+    ...(dataset === undefined ? {} : { dataset }),
+    ...(unmodified === undefined ? {} : { amendment_type: unmodified }),
+    amendment_group: 'unmodified',
+    prompt_group: 'original',
+  };
+}
+
+/** Builds the four presets for this table. */
 export function paperPresets(table: AnalysisTable, outcomes: Outcomes): GlmPreset[] {
   const { levels } = table;
-  const isOriginalPrompt = levels.prompt.map((prompt) => promptGroupOf(prompt) === 'original');
+  const isNoBelief = levels.prompt.map((prompt) => promptGroupOf(prompt) === 'original');
   const isUnmodified = levels.amendment.map((type) => amendmentGroupOf(type) === 'unmodified');
-  const dataset = referenceDatasetIn(levels.dataset);
-  const references: GlmFormula['references'] = dataset === undefined ? {} : { dataset };
-  const noBelief = selectRows(
-    table,
-    outcomes,
-    (row) => isOriginalPrompt[table.prompt[row] as number] === true,
-  );
-  const plain = selectRows(
-    table,
-    outcomes,
-    (row) =>
-      isOriginalPrompt[table.prompt[row] as number] === true &&
-      isUnmodified[table.amendment[row] as number] === true,
-  );
-  const unmodified = unmodifiedAmendmentIn(levels.amendment);
-  return [
-    {
-      key: 'model1',
-      title: 'Model 1: warmth + task + model (no context, no stated belief)',
-      formula: { terms: ['finetuned', 'dataset', 'model'], references },
-      ameField: 'ame_finetuned_pp',
-      rows: plain,
-    },
-    {
-      key: 'model2',
-      title: 'Model 2: warmth × context group (no stated belief)',
-      formula: {
-        terms: ['finetuned', 'amendment_group', 'finetuned:amendment_group', 'dataset', 'model'],
-        references: { ...references, amendment_group: 'unmodified' },
-      },
-      ameBy: 'amendment_group',
-      ameField: 'ame_finetuned_pp_by_group',
-      rows: noBelief,
-    },
-    {
-      key: 'model3',
-      title: 'Model 3: warmth × each context (no stated belief)',
-      formula: {
-        terms: ['finetuned', 'amendment_type', 'finetuned:amendment_type', 'dataset', 'model'],
-        references:
-          unmodified === undefined ? references : { ...references, amendment_type: unmodified },
-      },
-      ameBy: 'amendment_type',
-      ameField: 'ame_finetuned_pp_by_amendment_type',
-      rows: noBelief,
-    },
-    {
-      key: 'model4',
-      title: 'Model 4: warmth × stated belief (all rows)',
-      formula: {
-        terms: ['finetuned', 'prompt_group', 'finetuned:prompt_group', 'dataset', 'model'],
-        references: { ...references, prompt_group: 'original' },
-      },
-      ameBy: 'prompt_group',
-      ameField: 'ame_finetuned_pp_by_prompt_group',
-      rows: selectRows(table, outcomes, () => true),
-    },
-  ];
+  const noBelief = (row: number) => isNoBelief[table.prompt[row] as number] === true;
+  const rowSets: Record<RowSet, Int32Array> = {
+    plain: selectRows(
+      table,
+      outcomes,
+      (row) => noBelief(row) && isUnmodified[table.amendment[row] as number] === true,
+    ),
+    noBelief: selectRows(table, outcomes, noBelief),
+    all: selectRows(table, outcomes, () => true),
+  };
+  const all = referencesFor(table);
+  return DEFINITIONS.map(({ terms, rowSet, ...rest }) => {
+    // Only name references for factors the formula uses, so labels match statsmodels'.
+    const references = Object.fromEntries(
+      Object.entries(all).filter(([factor]) => terms.includes(factor)),
+    );
+    return { ...rest, formula: { terms, references }, rows: rowSets[rowSet] };
+  });
 }
