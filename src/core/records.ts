@@ -64,11 +64,15 @@ export interface QuestionSetInput {
   report: StoredImportReport;
 }
 
-/** An imported question set as listed (its items are stored separately). */
+/** An imported question set as stored (its items are stored separately). */
 export interface QuestionSetRecord extends QuestionSetInput {
   id: string;
   createdAt: string;
   itemCount: number;
+}
+
+/** A question set as listed, with how many of its items belong to each family. */
+export interface QuestionSetSummary extends QuestionSetRecord {
   familyCounts: Record<Family, number>;
 }
 
