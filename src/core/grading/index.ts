@@ -1,0 +1,18 @@
+/**
+ * Public surface of the grading core: rule graders, refusal detection, modes, LLM judge,
+ * human labels, agreement statistics and the outputs-table reader. Other layers import from
+ * here rather than from individual modules.
+ */
+export { applyMode, gradeResponse, GRADING_MODES } from './grade';
+export type { GradeOptions, GradingMode } from './grade';
+export { detectRefusal, isLikelyRefusal, PAPER_REFUSAL_PHRASES } from './refusal';
+export { buildJudgeMessages, JUDGE_JSON_SCHEMA, parseJudgeReply } from './judge';
+export { recordKey, runJudgePass } from './judgePass';
+export type { JudgePassOptions, JudgePassSummary, JudgeStore } from './judgePass';
+export { labelToGrade, nextInQueue, pairsWithLabels } from './humanLabels';
+export type { HumanLabel, QueueEntry, QueueOptions } from './humanLabels';
+export { computeAgreement } from './agreement';
+export type { AgreementClass, AgreementPair, AgreementReport, AgreementSummary } from './agreement';
+export { extractLetters, letterOf } from './letters';
+export { OutputTableError, readOutputTable } from './outputTable';
+export type { OutputRow } from './outputTable';
