@@ -8,8 +8,8 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { contentSecurityPolicyPlugin } from './src/build/csp';
-import { serviceWorkerPlugin } from './src/build/serviceWorker';
+import { contentSecurityPolicyPlugin } from './src/build/csp.ts';
+import { serviceWorkerPlugin } from './src/build/serviceWorker.ts';
 
 const PUBLIC_FILES = readdirSync(new URL('./public', import.meta.url));
 

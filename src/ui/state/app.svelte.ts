@@ -1,0 +1,40 @@
+/**
+ * The root of the UI state: creates every shared state object once and hands them out by context.
+ *
+ * Owns: the current view (mirrored in the URL hash so reload and back work) and the shared
+ * instances. Invariant: exactly one AppState per page; components receive it via `getApp()`.
+ */
+import { createContext } from 'svelte';
+import { viewFromHash, type ViewId } from '../views/registry';
+import { EngineState } from './engine.svelte';
+import { HistoryState } from './history.svelte';
+import { PlaygroundState } from './playground.svelte';
+import { StorageState } from './storage.svelte';
+
+export class AppState {
+  #view = $state<ViewId>(viewFromHash(globalThis.location?.hash ?? ''));
+  readonly storage = new StorageState();
+  readonly engine = new EngineState();
+  readonly history = new HistoryState(this.storage);
+  readonly playground = new PlaygroundState();
+
+  get view(): ViewId {
+    return this.#view;
+  }
+
+  show(view: ViewId): void {
+    this.#view = view;
+    if (globalThis.location && viewFromHash(location.hash) !== view) {
+      history.replaceState(null, '', `#/${view}`);
+    }
+  }
+
+  /** Starts background work that should not delay the first paint. */
+  start(): void {
+    void this.engine.initialise();
+    void this.history.refresh();
+    addEventListener('hashchange', () => (this.#view = viewFromHash(location.hash)));
+  }
+}
+
+export const [getApp, setApp] = createContext<AppState>();

@@ -1,0 +1,134 @@
+/**
+ * Engine state for the UI: capability, catalog, the selected model, and its load lifecycle.
+ *
+ * Owns: which engine generates (web-llm, or the scripted test engine in test builds), the load
+ * progress with ETA, and errors in plain words. Invariants: the web-llm worker (and its ~6 MB
+ * chunk) starts only after the capability probe says WebGPU can run; the catalog always comes
+ * from the installed web-llm's own list; the scripted engine is labelled wherever it is used.
+ */
+import type { CapabilityDecision } from '../../engine/capability';
+import { decideCapability, probeCapability } from '../../engine/capability';
+import type { CatalogEntry } from '../../engine/catalog';
+import { isRunnable, pickDefaultModel } from '../../engine/catalog';
+import type { Engine, LoadProgress } from '../../engine/engine';
+import { estimateRemainingMs } from '../../engine/engine';
+import { createEngine, getEngineOverride } from '../../engine/engineFactory';
+
+export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
+
+/** The model id the scripted test engine pretends to load. */
+export const SCRIPTED_MODEL_ID = 'scripted-test-model';
+
+function describeError(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+export class EngineState {
+  #capability = $state.raw<CapabilityDecision | null>(null);
+  #catalog = $state.raw<CatalogEntry[]>([]);
+  #catalogError = $state<string | null>(null);
+  #selectedModelId = $state<string | null>(null);
+  #status = $state<LoadStatus>('idle');
+  #progress = $state.raw<LoadProgress | null>(null);
+  #error = $state<string | null>(null);
+  #engine = $state.raw<Engine | null>(null);
+  #controller: AbortController | null = null;
+  readonly isScripted = getEngineOverride() === 'scripted';
+
+  eta: number | null = $derived(this.#progress ? estimateRemainingMs(this.#progress) : null);
+  selectedEntry: CatalogEntry | null = $derived(
+    this.#catalog.find((entry) => entry.id === this.#selectedModelId) ?? null,
+  );
+  canRunModels: boolean = $derived(
+    this.isScripted || (this.#capability !== null && this.#capability.status !== 'unavailable'),
+  );
+
+  get capability(): CapabilityDecision | null {
+    return this.#capability;
+  }
+  get catalog(): CatalogEntry[] {
+    return this.#catalog;
+  }
+  get catalogError(): string | null {
+    return this.#catalogError;
+  }
+  get selectedModelId(): string | null {
+    return this.#selectedModelId;
+  }
+  get status(): LoadStatus {
+    return this.#status;
+  }
+  get progress(): LoadProgress | null {
+    return this.#progress;
+  }
+  get error(): string | null {
+    return this.#error;
+  }
+  get engine(): Engine | null {
+    return this.#engine;
+  }
+  get loadedModelId(): string | null {
+    return this.#status === 'ready' ? (this.#engine?.loadedModelId ?? null) : null;
+  }
+
+  /** Probes WebGPU, then (when usable) fetches the catalog and preselects the default model. */
+  async initialise(): Promise<void> {
+    const input = await probeCapability();
+    const decision = decideCapability(input);
+    this.#capability = decision;
+    if (decision.status === 'unavailable') return;
+    try {
+      const worker = await createEngine('webllm');
+      const { entries } = await worker.listCatalog();
+      const annotated = decideCapability(input, entries);
+      this.#capability = annotated;
+      this.#catalog = entries;
+      this.#selectedModelId = pickDefaultModel(entries, annotated)?.id ?? null;
+    } catch (error) {
+      this.#catalogError = `Could not read web-llm's model list: ${describeError(error)}`;
+    }
+  }
+
+  /** Whether a catalog entry can run here, with the reason shown next to disabled entries. */
+  runnable(entry: CatalogEntry): { isRunnable: boolean; reason: string } {
+    return this.#capability
+      ? isRunnable(entry, this.#capability)
+      : { isRunnable: false, reason: 'checking this device…' };
+  }
+
+  select(modelId: string): void {
+    this.#selectedModelId = modelId;
+  }
+
+  /** Downloads (or reads from cache) and initialises the selected model, reporting progress. */
+  async load(): Promise<void> {
+    // The scripted test engine stands in for whatever is selected, under its own model id.
+    const modelId = this.isScripted ? SCRIPTED_MODEL_ID : this.#selectedModelId;
+    if (!modelId || this.#status === 'loading') return;
+    this.#controller = new AbortController();
+    this.#status = 'loading';
+    this.#error = null;
+    this.#progress = null;
+    try {
+      const engine = this.#engine ?? (await createEngine(this.isScripted ? 'scripted' : 'webllm'));
+      this.#engine = engine;
+      await engine.load(modelId, {
+        onProgress: (progress) => (this.#progress = progress),
+        signal: this.#controller.signal,
+      });
+      this.#status = 'ready';
+    } catch (error) {
+      this.#status = 'error';
+      this.#error = this.#controller.signal.aborted
+        ? 'Download cancelled. Files already fetched stay cached for next time.'
+        : describeError(error);
+    } finally {
+      this.#controller = null;
+    }
+  }
+
+  cancelLoad(): void {
+    this.#controller?.abort();
+  }
+}

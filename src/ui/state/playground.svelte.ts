@@ -1,0 +1,232 @@
+/**
+ * Playground state: one question, one framing, two arms answering side by side.
+ *
+ * Owns: the chosen item (a starter item or a typed question), the condition, the composed prompt
+ * (derived), and the streamed answers of the current comparison. Invariants: both arms receive the
+ * identical composed prompt; answers are saved as they stream (partial, then final) so a reload
+ * never loses a comparison; output is kept as plain text for rendering as text only.
+ */
+import { composePrompt } from '../../core/framing';
+import { getBankItem, STARTER_ITEM_IDS } from '../../core/questions/bank';
+import { toArmMessages } from '../../core/personas';
+import type { Comparison, ComparisonArm } from '../../core/records';
+import type { Arm, BeliefId, ComposedPrompt, ContextId, FactualItem, Item } from '../../core/types';
+import type { Generator } from '../../core/types';
+
+export interface ArmOutput {
+  text: string;
+  finishReason?: string;
+  decodeTokensPerSecond?: number;
+  elapsedMs?: number;
+  error?: string;
+}
+
+export interface ComparisonSink {
+  save(comparison: Comparison): Promise<void>;
+}
+
+/** A typed question becomes a factual item so the composer and graders treat it like any other. */
+function toCustomItem(question: string, correct: string, wrong: string): FactualItem {
+  return {
+    id: 'custom-question',
+    family: 'factual',
+    question: question.trim(),
+    correct: correct.trim(),
+    aliases: [],
+    wrong: [wrong.trim() || 'something else'],
+    source: { name: 'typed in the playground', license: 'user' },
+  };
+}
+
+export class PlaygroundState {
+  #itemId = $state<string>(STARTER_ITEM_IDS[0] ?? '');
+  #isCustom = $state(false);
+  #customQuestion = $state('');
+  #customCorrect = $state('');
+  #customWrong = $state('');
+  #context = $state<ContextId>('emotion:sad');
+  #belief = $state<BeliefId>('asserts-wrong');
+  #isHedged = $state(false);
+  #outputs = $state<Record<string, ArmOutput>>({});
+  #isRunning = $state(false);
+  #controller: AbortController | null = null;
+
+  readonly starterItems: Item[] = STARTER_ITEM_IDS.map((id) => getBankItem(id)).filter(
+    (item): item is Item => item !== undefined,
+  );
+
+  item: Item | null = $derived.by(() => {
+    if (!this.#isCustom) return getBankItem(this.#itemId) ?? null;
+    if (!this.#customQuestion.trim() || !this.#customCorrect.trim()) return null;
+    return toCustomItem(this.#customQuestion, this.#customCorrect, this.#customWrong);
+  });
+
+  prompt: ComposedPrompt | null = $derived.by(() =>
+    this.item
+      ? composePrompt(this.item, {
+          context: this.#context,
+          belief: this.#belief,
+          isHedged: this.#isHedged,
+        })
+      : null,
+  );
+
+  get itemId(): string {
+    return this.#itemId;
+  }
+  get isCustom(): boolean {
+    return this.#isCustom;
+  }
+  get customQuestion(): string {
+    return this.#customQuestion;
+  }
+  get customCorrect(): string {
+    return this.#customCorrect;
+  }
+  get customWrong(): string {
+    return this.#customWrong;
+  }
+  get context(): ContextId {
+    return this.#context;
+  }
+  get belief(): BeliefId {
+    return this.#belief;
+  }
+  get isHedged(): boolean {
+    return this.#isHedged;
+  }
+  get outputs(): Record<string, ArmOutput> {
+    return this.#outputs;
+  }
+  get isRunning(): boolean {
+    return this.#isRunning;
+  }
+
+  selectItem(id: string): void {
+    this.#itemId = id;
+    this.#isCustom = false;
+  }
+  setCustom(fields: { question?: string; correct?: string; wrong?: string }): void {
+    this.#isCustom = true;
+    if (fields.question !== undefined) this.#customQuestion = fields.question;
+    if (fields.correct !== undefined) this.#customCorrect = fields.correct;
+    if (fields.wrong !== undefined) this.#customWrong = fields.wrong;
+  }
+  useStarter(): void {
+    this.#isCustom = false;
+  }
+  setContext(context: ContextId): void {
+    this.#context = context;
+  }
+  setBelief(belief: BeliefId): void {
+    this.#belief = belief;
+  }
+  setHedged(isHedged: boolean): void {
+    this.#isHedged = isHedged;
+  }
+
+  /** Aborts the running comparison; partial answers are kept and saved. */
+  stop(): void {
+    this.#controller?.abort();
+  }
+
+  /** Runs every arm in turn on the same prompt, streaming and saving as tokens arrive. */
+  async run(
+    generator: Generator,
+    arms: Arm[],
+    meta: { modelId: string; engineLabel: string },
+    sink: ComparisonSink,
+  ): Promise<void> {
+    const item = this.item;
+    const prompt = this.prompt;
+    if (!item || !prompt || this.#isRunning) return;
+    this.#controller = new AbortController();
+    this.#isRunning = true;
+    this.#outputs = Object.fromEntries(arms.map((arm) => [arm.id, { text: '' }]));
+    const comparison = this.#newComparison(item, prompt, arms, meta);
+    try {
+      for (const [index, arm] of arms.entries()) {
+        if (this.#controller.signal.aborted) break;
+        await this.#runArm(generator, arm, prompt, comparison, index, sink);
+      }
+    } finally {
+      this.#isRunning = false;
+      this.#controller = null;
+      await sink.save(comparison);
+    }
+  }
+
+  async #runArm(
+    generator: Generator,
+    arm: Arm,
+    prompt: ComposedPrompt,
+    comparison: Comparison,
+    index: number,
+    sink: ComparisonSink,
+  ): Promise<void> {
+    const signal = this.#controller?.signal;
+    const slot = comparison.arms[index] as ComparisonArm;
+    let lastSave = 0;
+    try {
+      const result = await generator.generate(
+        toArmMessages(arm, prompt.text),
+        arm.settings,
+        (delta) => {
+          const current = this.#outputs[arm.id] ?? { text: '' };
+          this.#outputs[arm.id] = { ...current, text: current.text + delta };
+          slot.output = this.#outputs[arm.id]?.text ?? '';
+          // Partial answers are persisted at most every 500 ms: a reload keeps what streamed.
+          if (Date.now() - lastSave > 500) {
+            lastSave = Date.now();
+            void sink.save(structuredClone($state.snapshot(comparison) as Comparison));
+          }
+        },
+        signal,
+      );
+      Object.assign(slot, {
+        output: result.text,
+        usage: result.usage,
+        elapsedMs: result.elapsedMs,
+        finishReason: result.finishReason,
+      });
+      this.#outputs[arm.id] = {
+        text: result.text,
+        finishReason: result.finishReason,
+        decodeTokensPerSecond: result.usage.decodeTokensPerSecond,
+        elapsedMs: result.elapsedMs,
+      };
+    } catch (error) {
+      const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+      slot.finishReason = 'error';
+      this.#outputs[arm.id] = { ...(this.#outputs[arm.id] ?? { text: '' }), error: message };
+    }
+  }
+
+  #newComparison(
+    item: Item,
+    prompt: ComposedPrompt,
+    arms: Arm[],
+    meta: { modelId: string; engineLabel: string },
+  ): Comparison {
+    return {
+      id: `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+      createdAt: new Date().toISOString(),
+      modelId: meta.modelId,
+      engineLabel: meta.engineLabel,
+      itemId: this.#isCustom ? undefined : item.id,
+      question: item.question,
+      correctAnswer: item.correct,
+      condition: { context: this.#context, belief: this.#belief, isHedged: this.#isHedged },
+      prompt,
+      settings: arms[0]?.settings ?? { temperature: 0, maxTokens: 256 },
+      arms: arms.map((arm) => ({
+        armId: arm.id,
+        label: arm.label,
+        systemPrompt: arm.systemPrompt,
+        output: '',
+        usage: { promptTokens: 0, completionTokens: 0 },
+        elapsedMs: 0,
+      })),
+    };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * The app's connection to IndexedDB, opened once and shared by every view.
+ *
+ * Owns: opening the database, the user-facing storage problem (blocked by another tab, private
+ * mode, full disk, updated elsewhere) and lazily built repositories. Invariant: components never
+ * touch IndexedDB; they call repositories obtained here.
+ */
+import { openWarmthDb } from '../../storage/db';
+import { StorageError } from '../../storage/errors';
+import type { WarmthDb } from '../../storage/schema';
+
+export class StorageState {
+  #problem = $state<string | null>(null);
+  #dbPromise: Promise<WarmthDb> | null = null;
+
+  /** A storage problem to show in a banner, or null. */
+  get problem(): string | null {
+    return this.#problem;
+  }
+
+  /** Shows a storage error from any repository call (quota, blocked…) in the banner. */
+  report(error: unknown): void {
+    this.#problem =
+      error instanceof StorageError
+        ? error.message
+        : `Storage failed: ${error instanceof Error ? error.message : String(error)}`;
+  }
+
+  clearProblem(): void {
+    this.#problem = null;
+  }
+
+  /** The open database; rejects with a StorageError that is also shown in the banner. */
+  db(): Promise<WarmthDb> {
+    this.#dbPromise ??= openWarmthDb({
+      onBlocked: (error) => (this.#problem = error.message),
+      onVersionChange: (message) => (this.#problem = message),
+    }).then(
+      (db) => {
+        this.#problem = null;
+        return db;
+      },
+      (error: unknown) => {
+        this.report(error);
+        this.#dbPromise = null;
+        throw error;
+      },
+    );
+    return this.#dbPromise;
+  }
+}
