@@ -132,7 +132,10 @@ function lineAndColumn(text: string, offset: number): { line: number; column: nu
 function describeJsonError(text: string, error: unknown, fileName: string): ImportError {
   const message = error instanceof Error ? error.message : String(error);
   const match = /position (\d+)/.exec(message);
-  const isAtEnd = !match || /end of (JSON )?input|Unterminated/i.test(message);
+  const isAtEnd =
+    !match ||
+    /end of (JSON )?input|Unterminated/i.test(message) ||
+    Number(match[1]) >= text.trimEnd().length;
   const offset = match && !isAtEnd ? Number(match[1]) : text.trimEnd().length;
   const { line, column } = lineAndColumn(text, offset);
   const what = isAtEnd

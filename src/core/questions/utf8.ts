@@ -6,7 +6,7 @@
  */
 import { ImportError } from './importResult';
 
-/** Index of the first byte of `bytes` that makes strict (streaming) decoding fail. */
+/** Index where the first invalid sequence of `bytes` starts (its lead byte, if it has one). */
 function findInvalidOffset(bytes: Uint8Array): number {
   const fails = (length: number): boolean => {
     try {
@@ -24,7 +24,8 @@ function findInvalidOffset(bytes: Uint8Array): number {
     if (fails(mid)) high = mid;
     else low = mid + 1;
   }
-  return low - 1;
+  const failing = low - 1;
+  return failing - unfinishedTail(bytes.subarray(0, failing)).length;
 }
 
 /** The unfinished character (if any) at the end of a chunk: its lead byte onwards. */
