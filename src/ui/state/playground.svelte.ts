@@ -7,6 +7,7 @@
  * never loses a comparison; output is kept as plain text for rendering as text only.
  */
 import { composePrompt } from '../../core/framing';
+import { newId, nowIso } from '../../core/ids';
 import { getBankItem, STARTER_ITEM_IDS } from '../../core/questions/bank';
 import { toArmMessages } from '../../core/personas';
 import type { Comparison, ComparisonArm } from '../../core/records';
@@ -209,8 +210,8 @@ export class PlaygroundState {
     meta: { modelId: string; engineLabel: string },
   ): Comparison {
     return {
-      id: `cmp-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-      createdAt: new Date().toISOString(),
+      id: newId('cmp'),
+      createdAt: nowIso(),
       modelId: meta.modelId,
       engineLabel: meta.engineLabel,
       itemId: this.#isCustom ? undefined : item.id,
