@@ -17,6 +17,9 @@ export class AppState {
   readonly engine = new EngineState();
   readonly history = new HistoryState(this.storage);
   readonly playground = new PlaygroundState();
+  // Not reactive on purpose: entries are created once and never replaced.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  readonly #views = new Map<string, unknown>();
 
   get view(): ViewId {
     return this.#view;
@@ -27,6 +30,15 @@ export class AppState {
     if (globalThis.location && viewFromHash(location.hash) !== view) {
       history.replaceState(null, '', `#/${view}`);
     }
+  }
+
+  /**
+   * The state object of a view, created on first use and kept for the page's lifetime, so a
+   * view's state survives switching tabs. Each view module owns its state class.
+   */
+  use<T>(key: string, create: (app: AppState) => T): T {
+    if (!this.#views.has(key)) this.#views.set(key, create(this));
+    return this.#views.get(key) as T;
   }
 
   /** Starts background work that should not delay the first paint. */

@@ -6,12 +6,14 @@
  * touch IndexedDB; they call repositories obtained here.
  */
 import { openWarmthDb } from '../../storage/db';
+import { createRepositories, type Repositories } from '../../storage';
 import { StorageError } from '../../storage/errors';
 import type { WarmthDb } from '../../storage/schema';
 
 export class StorageState {
   #problem = $state<string | null>(null);
   #dbPromise: Promise<WarmthDb> | null = null;
+  #repos: Repositories | null = null;
 
   /** A storage problem to show in a banner, or null. */
   get problem(): string | null {
@@ -47,5 +49,25 @@ export class StorageState {
       },
     );
     return this.#dbPromise;
+  }
+
+  /** Every repository over the one open connection. */
+  async repos(): Promise<Repositories> {
+    const db = await this.db();
+    if (this.#repos?.db !== db) this.#repos = createRepositories(db);
+    return this.#repos;
+  }
+
+  /**
+   * Runs a storage action, showing any failure in the banner; resolves to undefined on failure
+   * so callers can carry on (nothing already stored is touched by a failed write).
+   */
+  async attempt<T>(action: (repos: Repositories) => Promise<T>): Promise<T | undefined> {
+    try {
+      return await action(await this.repos());
+    } catch (error) {
+      this.report(error);
+      return undefined;
+    }
   }
 }
