@@ -45,7 +45,7 @@ describe('100 MB inputs stream through without buffering the file', () => {
     ],
   ])(
     '%s',
-    async (_name, format, header, makeRecord) => {
+    async (_name, format, header, makeRecord, maxHeapGrowthMb) => {
       const { state, chunks } = generate(header, makeRecord);
       const lags: number[] = [];
       const heapStart = process.memoryUsage().heapUsed;
