@@ -78,6 +78,14 @@ function checkShape(check: Checker, record: JsonObject, path: string): void {
   check.text(record, 'createdAt', path);
 }
 
+function isRole(value: unknown): boolean {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+function isFamily(value: unknown): boolean {
+  return (FAMILIES as readonly unknown[]).includes(value);
+}
+
 /** Links to the run, arm and item; only checked once the fields themselves are well-formed. */
 function checkLinks(check: Checker, record: JsonObject, path: string, links: RecordLinks): void {
   if (typeof record.runId === 'string' && record.runId !== links.runId) {
@@ -99,7 +107,7 @@ function checkLinks(check: Checker, record: JsonObject, path: string, links: Rec
   const arm = typeof record.armId === 'string' ? links.arms.get(record.armId) : undefined;
   if (typeof record.armId === 'string' && !arm)
     check.note(`${path}.armId: no arm "${record.armId}" in arms`);
-  if (arm && typeof record.armRole === 'string' && arm.role !== record.armRole) {
+  if (arm && isRole(arm.role) && isRole(record.armRole) && arm.role !== record.armRole) {
     check.note(
       `${path}.armRole: "${record.armRole}" differs from arm "${String(arm.id)}" (role "${String(arm.role)}")`,
     );
@@ -107,7 +115,7 @@ function checkLinks(check: Checker, record: JsonObject, path: string, links: Rec
   const item = typeof record.itemId === 'string' ? links.items.get(record.itemId) : undefined;
   if (typeof record.itemId === 'string' && !item)
     check.note(`${path}.itemId: no item "${record.itemId}" in items`);
-  if (item && typeof record.family === 'string' && item.family !== record.family) {
+  if (item && isFamily(item.family) && isFamily(record.family) && item.family !== record.family) {
     check.note(
       `${path}.family: "${record.family}" differs from item "${String(item.id)}" (family "${String(item.family)}")`,
     );
