@@ -42,6 +42,7 @@ describe('100 MB inputs stream through without buffering the file', () => {
       'mask-csv',
       'task_id,user_prompt,proposition,ground_truth,belief_elicit_1\n',
       maskRecord,
+      undefined,
     ],
   ])(
     '%s',
