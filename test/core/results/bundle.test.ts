@@ -32,11 +32,24 @@ function makeBundle(): ResultsBundle {
   });
 }
 
-/** A deep copy of a bundle as plain JSON, edited by `edit`, as text. */
-function editedText(edit: (data: Record<string, any>) => void): string {
-  // `any` lets each test case poke one field of the JSON without restating the whole shape.
-  const data = JSON.parse(serializeBundle(makeBundle())) as Record<string, any>;
-  edit(data);
+const REMOVE = Symbol('remove');
+
+/**
+ * The bundle as JSON text with the field at a dotted path (`records.1.output`) set to a value
+ * (or removed), so each case edits exactly one field of an otherwise valid file.
+ */
+function editedText(...edits: [path: string, value: unknown][]): string {
+  const data: unknown = JSON.parse(serializeBundle(makeBundle()));
+  for (const [path, value] of edits) {
+    const keys = path.split('.');
+    const last = keys.pop() as string;
+    const parent = keys.reduce<unknown>(
+      (node, key) => (node as Record<string, unknown>)[key],
+      data,
+    );
+    if (value === REMOVE) delete (parent as Record<string, unknown>)[last];
+    else (parent as Record<string, unknown>)[last] = value;
+  }
   return JSON.stringify(data);
 }
 
@@ -104,9 +117,7 @@ describe('parseBundle', () => {
   });
 
   it('drops credentials found in a hand-edited file', () => {
-    const text = editedText((data) => {
-      data.arms[0].apiKey = 'sk-secret';
-    });
+    const text = editedText(['arms.0.apiKey', 'sk-secret']);
     expect(JSON.stringify(parseBundle(text, 'b.json'))).not.toContain('sk-secret');
   });
 
@@ -132,73 +143,66 @@ describe('parseBundle', () => {
     expect(() => parseBundle(text, 'b.json')).toThrow(message);
   });
 
-  it.each<[string, (data: Record<string, any>) => void, string]>([
-    [
-      'output',
-      (d) => (d.records[1].output = 42),
-      'b.json: records[1].output: expected text, got 42',
-    ],
+  it.each<[string, string, unknown, string]>([
+    ['output', 'records.1.output', 42, 'b.json: records[1].output: expected text, got 42'],
     [
       'planIndex',
-      (d) => (d.records[0].planIndex = -1),
+      'records.0.planIndex',
+      -1,
       'b.json: records[0].planIndex: expected a whole number ≥ 0, got -1',
     ],
-    [
-      'arm link',
-      (d) => (d.records[0].armId = 'ghost'),
-      'b.json: records[0].armId: no arm "ghost" in arms',
-    ],
-    [
-      'item link',
-      (d) => (d.records[3].itemId = 'gone'),
-      'b.json: records[3].itemId: no item "gone" in items',
-    ],
+    ['arm link', 'records.0.armId', 'ghost', 'b.json: records[0].armId: no arm "ghost" in arms'],
+    ['item link', 'records.3.itemId', 'gone', 'b.json: records[3].itemId: no item "gone" in items'],
     [
       'belief',
-      (d) => (d.records[2].condition.belief = 'maybe'),
+      'records.2.condition.belief',
+      'maybe',
       'b.json: records[2].condition.belief: expected a known belief id or custom:<id>, got "maybe"',
     ],
     [
       'grade outcome',
-      (d) => (d.records[0].grades[0].outcome = 'great'),
+      'records.0.grades.0.outcome',
+      'great',
       'b.json: records[0].grades[0].outcome: expected one of correct, incorrect, refusal, unparseable, got "great"',
     ],
     [
       'run link',
-      (d) => (d.records[0].runId = 'run-9'),
+      'records.0.runId',
+      'run-9',
       'b.json: records[0].runId: expected the bundle\'s run "run-1", got "run-9"',
     ],
     [
       'duplicate plan entry',
-      (d) => (d.records[1].planIndex = 0),
+      'records.1.planIndex',
+      0,
       'b.json: records[1]: same run and planIndex as records[0]',
     ],
     [
       'answer index',
-      (d) => (d.items[1].answerIndex = 9),
+      'items.1.answerIndex',
+      9,
       'b.json: items[1].answerIndex: expected a whole number from 0 to 3, got 9',
     ],
-    ['device', (d) => delete d.device, 'b.json: device: expected an object, got nothing'],
+    ['device', 'device', REMOVE, 'b.json: device: expected an object, got nothing'],
     [
       'arm role',
-      (d) => (d.arms[1].role = 'hot'),
+      'arms.1.role',
+      'hot',
       'b.json: arms[1].role: expected one of base, warm, cold, neutral, got "hot"',
     ],
     [
       'label',
-      (d) => (d.labels[0].isBlind = 'yes'),
+      'labels.0.isBlind',
+      'yes',
       'b.json: labels[0].isBlind: expected true or false, got "yes"',
     ],
-    ['design', (d) => (d.design.samples = 0), 'b.json: design.samples: expected 1 to 20, got 0'],
-  ])('names the bad field: %s', (_what, edit, message) => {
-    expect(() => parseBundle(editedText(edit), 'b.json')).toThrow(message);
+    ['design', 'design.samples', 0, 'b.json: design.samples: expected 1 to 20, got 0'],
+  ])('names the bad field: %s', (_what, path, value, message) => {
+    expect(() => parseBundle(editedText([path, value]), 'b.json')).toThrow(message);
   });
 
   it('lists several problems at once and keeps them all on the error', () => {
-    const text = editedText((d) => {
-      d.records[0].output = null;
-      d.records[1].sample = 1.5;
-    });
+    const text = editedText(['records.0.output', null], ['records.1.sample', 1.5]);
     let caught: unknown;
     try {
       parseBundle(text, 'b.json');
