@@ -25,7 +25,7 @@ const IRREGULAR: Record<string, string> = {
   was: 'was',
 };
 const OBJECT_HER_FOLLOWERS =
-  /^(?:[.,;:)?!]|$|to\b|and\b|or\b|with\b|for\b|that\b|about\b|in\b|on\b|at\b|from\b|by\b|up\b|down\b|back\b|off\b|out\b|again\b|home\b|if\b|as\b|twice\b|once\b)/i;
+  /^(?:[.,;:)?!]|$|to\b|and\b|or\b|with\b|for\b|that\b|about\b|in\b|on\b|at\b|from\b|by\b|up\b|down\b|back\b|off\b|out\b|again\b|home\b|if\b|as\b|twice\b|once\b|a\b|an\b|the\b|some\b|this\b)/i;
 
 /** Start of text, after sentence punctuation, or after a line break (lab tables end without "."). */
 const SENTENCE_START = /(^|[.?!:]\s+|\n\s*)/;
