@@ -1,0 +1,16 @@
+/**
+ * Texts that exist only in test builds. `__SCRIPTED_ENGINE__` is a build-time constant, so in
+ * production every string here folds to '' and the scripted engine's labels leave no trace in
+ * dist/ (a test checks this).
+ */
+const IS_TEST_BUILD = typeof __SCRIPTED_ENGINE__ !== 'undefined' && __SCRIPTED_ENGINE__;
+
+/** Shown wherever answers come from the scripted engine. */
+export const SCRIPTED_NOTICE = IS_TEST_BUILD
+  ? 'Answers come from the scripted test engine: canned replies for automated tests, not a model.'
+  : '';
+
+/** Shown in the model panel of a test build. */
+export const SCRIPTED_MODEL_NOTICE = IS_TEST_BUILD
+  ? 'Test build: loading uses the scripted test engine, not the model below.'
+  : '';
