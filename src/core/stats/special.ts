@@ -48,7 +48,7 @@ function erfBySeries(x: number): number {
     term *= (2 * x * x) / (2 * n + 3);
     sum += term;
   }
-  return ((2 / SQRT_PI) * Math.exp(-x * x) * sum) as number;
+  return (2 / SQRT_PI) * Math.exp(-x * x) * sum;
 }
 
 /** erfc(x) for x ≥ 2 by the Laplace continued fraction, evaluated with the modified Lentz method. */
@@ -180,13 +180,28 @@ export function betaQuantile(p: number, a: number, b: number): number {
   return x;
 }
 
+/** Below this n, 2⁻ⁿ is a normal double and the tail is summed upwards from it exactly. */
+const DIRECT_BINOMIAL_LIMIT = 1000;
+
 /**
- * P(X ≤ k) for X ~ Binomial(n, ½), summed exactly term by term from the k-th term downwards so
- * large n neither overflows nor loses the tail.
+ * P(X ≤ k) for X ~ Binomial(n, ½). Small n: summed upwards from 2⁻ⁿ (exact for the counts
+ * seen in practice, so 2·P = 0.5 comes out as exactly 0.5). Large n: summed downwards from the
+ * k-th term computed with logGamma, so nothing overflows and the tail keeps its precision.
  */
 export function fairCoinCdf(k: number, n: number): number {
   if (k < 0) return 0;
   if (k >= n) return 1;
+  if (n <= DIRECT_BINOMIAL_LIMIT) {
+    let term = 2 ** -n;
+    let sum = term;
+    for (let i = 0; i < k; i++) {
+      term = (term * (n - i)) / (i + 1);
+      sum += term;
+    }
+    return Math.min(1, sum);
+  }
+  // Above the median the complement is the small tail: compute that one accurately instead.
+  if (2 * k >= n) return 1 - fairCoinCdf(n - k - 1, n);
   const logTermK = logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) - n * Math.LN2;
   let term = 1;
   let sum = 1;
