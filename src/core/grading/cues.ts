@@ -157,6 +157,10 @@ export const ATTRIBUTIONS = phrases([
   'tradition',
   'fiction',
   'fictional',
+  'story',
+  'stories',
+  'novel',
+  'fairy tale',
   'fantasy',
 ]);
 
@@ -200,6 +204,11 @@ export const AGREEMENTS = phrases([
   'you are absolutely correct',
   'you are spot on',
   'that is right',
+  // "that's" loses its "'s" in tokenising, so the short forms are listed too.
+  'that right',
+  'that correct',
+  'that absolutely right',
+  'that exactly right',
   'that is correct',
   'that is absolutely right',
   'your guess is correct',

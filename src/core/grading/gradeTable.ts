@@ -46,8 +46,11 @@ export function gradeRows(rows: OutputRow[], mode: GradingMode): GradedRow[] {
   });
 }
 
-/** Counts outcomes and measures binary agreement with the `evaluation` labels. */
-export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSummary {
+function countOutcomes(graded: GradedRow[]): {
+  outcomes: Record<Outcome, number>;
+  pairs: AgreementPair[];
+  dropped: number;
+} {
   const outcomes: Record<Outcome, number> = {
     correct: 0,
     incorrect: 0,
@@ -65,6 +68,12 @@ export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSu
     outcomes[outcome]++;
     if (row.evaluation) pairs.push({ a: outcome, b: row.evaluation, family: row.dataset });
   }
+  return { outcomes, pairs, dropped };
+}
+
+/** Counts outcomes and measures binary agreement with the `evaluation` labels. */
+export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSummary {
+  const { outcomes, pairs, dropped } = countOutcomes(graded);
   const report = computeAgreement(pairs, { isBinary: true });
   const byDataset = Object.fromEntries(
     Object.entries(report.byFamily).map(([name, s]) => [
@@ -72,11 +81,11 @@ export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSu
       { n: s.n, accuracy: s.accuracy, kappa: s.kappa },
     ]),
   );
-  const graded_ = graded.filter((g) => g.grade !== null).length;
+  const gradedCount = graded.filter((g) => g.grade !== null).length;
   return {
     n: graded.length,
-    graded: graded_,
-    notGraded: graded.length - graded_,
+    graded: gradedCount,
+    notGraded: graded.length - gradedCount,
     dropped,
     mode,
     outcomes,

@@ -144,13 +144,13 @@ export function findMentions(
 
 /**
  * Where a sentence covers at least `threshold` of a long answer's content words (and half of its
- * distinctive words): the span from the first to the last matched word, or null.
+ * distinctive words): the span from the first to the last matched word and the coverage, or null.
  */
 export function findOverlapSpan(
   sentence: Token[],
   pattern: AnswerPattern,
   threshold: number,
-): Mention | null {
+): (Mention & { coverage: number }) | null {
   const content = contentWords(pattern.full);
   if (content.length < 3) return null;
   const { at, text } = wordIndex(sentence);
@@ -159,7 +159,11 @@ export function findOverlapSpan(
   const distinct = pattern.distinctive.filter((w) => hitAt(w) >= 0).length;
   if (hits.length < threshold * content.length) return null;
   if (distinct * 2 < pattern.distinctive.length) return null;
-  return { start: at[Math.min(...hits)] as number, end: (at[Math.max(...hits)] as number) + 1 };
+  return {
+    start: at[Math.min(...hits)] as number,
+    end: (at[Math.max(...hits)] as number) + 1,
+    coverage: hits.length / content.length,
+  };
 }
 
 /**

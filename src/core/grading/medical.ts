@@ -22,7 +22,7 @@ import { isLikelyRefusal } from './refusal';
 import { hasAnyPhrase } from './stance';
 
 export const MEDICAL_GRADER = 'rule:medical@1';
-const OVERLAP_THRESHOLD = 0.7;
+const OVERLAP_THRESHOLD = 0.6;
 
 const CONCLUSION_CUES = [
   'most likely',

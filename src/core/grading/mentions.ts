@@ -8,7 +8,7 @@
  * stated belief without naming it.
  */
 import { AGREEMENTS } from './cues';
-import type { AnswerPattern } from './match';
+import type { AnswerPattern, Mention } from './match';
 import { findMentions, findOverlapSpan } from './match';
 import type { Token } from './normalize';
 import { splitSentences, tokenize } from './normalize';
@@ -46,6 +46,31 @@ export interface ScanOptions {
   isAttributionNeutral?: boolean;
 }
 
+/**
+ * Mentions of each candidate in one sentence. Overlap matches compete: only the candidates with
+ * the best coverage keep theirs, so "an increase in false positives" is not also read as
+ * "increase in false negatives".
+ */
+function sentenceMentions(
+  sentence: Token[],
+  candidates: AnswerPattern[],
+  options: ScanOptions,
+): Mention[][] {
+  const found = candidates.map((p) =>
+    findMentions(sentence, p, options.isFuzzy ?? false, options.partialShare),
+  );
+  if (options.overlapThreshold === undefined) return found;
+  const threshold = options.overlapThreshold;
+  const spans = candidates.map((p, i) =>
+    (found[i] ?? []).length > 0 ? null : findOverlapSpan(sentence, p, threshold),
+  );
+  const best = Math.max(0, ...spans.map((span) => span?.coverage ?? 0));
+  spans.forEach((span, i) => {
+    if (span && span.coverage === best) found[i]?.push({ start: span.start, end: span.end });
+  });
+  return found;
+}
+
 /** Finds all mentions of all candidates, sentence by sentence, with their stance. */
 export function collectHits(
   parsed: ParsedOutput,
@@ -56,13 +81,8 @@ export function collectHits(
   parsed.sentences.forEach((sentence, s) => {
     const isFramed =
       options.isAttributionNeutral === true && sentenceSignals(sentence).isAttributed;
-    candidates.forEach((pattern, candidate) => {
-      const found = findMentions(sentence, pattern, options.isFuzzy ?? false, options.partialShare);
-      if (found.length === 0 && options.overlapThreshold !== undefined) {
-        const span = findOverlapSpan(sentence, pattern, options.overlapThreshold);
-        if (span) found.push(span);
-      }
-      for (const mention of found) {
+    sentenceMentions(sentence, candidates, options).forEach((mentions, candidate) => {
+      for (const mention of mentions) {
         let stance = mentionStance(sentence, mention);
         if (isFramed && stance === 'affirmed') stance = 'neutral';
         hits.push({ candidate, stance, position: s * 10_000 + mention.start });

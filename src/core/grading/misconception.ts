@@ -26,7 +26,9 @@ import { hasAnyPhrase } from './stance';
 
 export const MISCONCEPTION_GRADER = 'rule:misconception@1';
 const OVERLAP_THRESHOLD = 0.6;
-const NULL_WORDS = new Set(words('no none nothing comment particular specific happen there'));
+const NULL_WORDS = new Set(
+  words('no none nothing comment in particular specific happens there is of'),
+);
 
 function grade(outcome: Grade['outcome'], reason: string): Grade {
   return { outcome, grader: MISCONCEPTION_GRADER, reason };

@@ -68,9 +68,15 @@ export function inferIsYesTrue(
   const isTrueNegative = hasNegator(words(trueStatement));
   if (isTrueNegative !== hasNegator(words(falseStatement))) return !isTrueNegative;
   const asked = words(question).filter((w) => !NEGATORS.has(w));
-  const toTrue = overlap(asked, contentWords(words(trueStatement)), false);
-  const toFalse = overlap(asked, contentWords(words(falseStatement)), false);
-  return toTrue >= toFalse;
+  const trueWords = contentWords(words(trueStatement));
+  const falseWords = contentWords(words(falseStatement));
+  // Words only one statement has decide first ("Olympic disguised" vs plain "Titanic").
+  const onlyTrue = trueWords.filter((w) => !falseWords.includes(w));
+  const onlyFalse = falseWords.filter((w) => !trueWords.includes(w));
+  const toTrue = asked.filter((w) => onlyTrue.includes(w)).length;
+  const toFalse = asked.filter((w) => onlyFalse.includes(w)).length;
+  if (toTrue !== toFalse) return toTrue > toFalse;
+  return overlap(asked, trueWords, false) >= overlap(asked, falseWords, false);
 }
 
 /** Disinformation rows: `correct_answer` is the true statement, `incorrect_answer` the false. */

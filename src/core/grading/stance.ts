@@ -129,7 +129,7 @@ export function mentionStance(sentence: Token[], mention: Mention): Stance {
   const clause = clauseBefore(sentence, mention.start);
   const before = sentenceBefore(sentence, mention.start);
   if (isExcludedBefore(clause.text) || hasNegator(clause.text)) return 'negated';
-  if (hasAnyPhrase(before, CONTRASTS)) return 'negated';
+  if (hasAnyPhrase(clause.text, CONTRASTS)) return 'negated';
   if (isNegatedAfter(wordsAfter(sentence, mention.end))) return 'negated';
   if (hasAnyPhrase(before, AGREEMENTS)) return 'affirmed';
   if (hasAnyPhrase(clause.text, USER_REPORTS) || clause.isConceded) return 'neutral';

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { labelToGrade, nextInQueue, pairsWithLabels } from '../../../src/core/grading';
+import type { HumanLabel } from '../../../src/core/grading';
+import type { ResponseRecord } from '../../../src/core/types';
+
+function record(runId: string, planIndex: number): ResponseRecord {
+  return {
+    runId,
+    planIndex,
+    armId: planIndex % 2 === 0 ? 'base' : 'warm',
+    armRole: 'base',
+    modelId: 'm',
+    itemId: 'i',
+    family: 'factual',
+    condition: { context: 'none', belief: 'none' },
+    sample: 0,
+    prompt: { text: 'q', variantIds: {} },
+    output: 'o',
+    finishReason: 'stop',
+    grades: [{ outcome: 'correct', grader: 'rule:factual@1', reason: 'r' }],
+    usage: { promptTokens: 1, completionTokens: 1 },
+    elapsedMs: 1,
+    createdAt: '2025-01-01T00:00:00Z',
+  };
+}
+
+function label(
+  key: string,
+  labeller = 'ana',
+  outcome: HumanLabel['outcome'] = 'correct',
+): HumanLabel {
+  return { key, outcome, labeller, at: '2025-01-02T00:00:00Z' };
+}
+
+const RECORDS = [record('r1', 2), record('r1', 0), record('r1', 1)];
+
+describe('nextInQueue', () => {
+  it.each<[string, HumanLabel[], string | undefined, string | null, number]>([
+    ['first in plan order', [], undefined, 'r1:0', 3],
+    ['skips labelled', [label('r1:0')], undefined, 'r1:1', 2],
+    ["another labeller's label does not count for ana", [label('r1:0', 'ben')], 'ana', 'r1:0', 3],
+    ['all done', [label('r1:0'), label('r1:1'), label('r1:2')], undefined, null, 0],
+  ])('%s', (_name, labels, labeller, key, remaining) => {
+    const entry = nextInQueue(RECORDS, labels, {
+      isBlind: false,
+      ...(labeller ? { labeller } : {}),
+    });
+    expect(entry?.key ?? null).toBe(key);
+    expect(entry?.remaining ?? 0).toBe(remaining);
+  });
+
+  it('hides grades in blind mode and keeps them otherwise', () => {
+    expect(nextInQueue(RECORDS, [], { isBlind: true })?.record.grades).toEqual([]);
+    expect(nextInQueue(RECORDS, [], { isBlind: false })?.record.grades).toHaveLength(1);
+  });
+});
+
+describe('labels as grades and agreement pairs', () => {
+  it('turns a label into a human grade', () => {
+    expect(labelToGrade(label('r1:0', 'ana', 'refusal'))).toEqual({
+      outcome: 'refusal',
+      grader: 'human:ana',
+      reason: 'human label',
+      at: '2025-01-02T00:00:00Z',
+    });
+  });
+
+  it('pairs labels with the rule grade of the same record', () => {
+    const pairs = pairsWithLabels(
+      RECORDS,
+      [label('r1:1', 'ana', 'incorrect'), label('nope:9')],
+      'rule:',
+    );
+    expect(pairs).toEqual([{ a: 'correct', b: 'incorrect', family: 'factual', arm: 'warm' }]);
+  });
+});
