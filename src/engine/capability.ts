@@ -106,9 +106,7 @@ function decideForUsableAdapter(
   const hasF16 = adapter.features.includes('shader-f16');
   const reasons: string[] = [];
   const advice: string[] = [];
-  let isLimited = false;
   if (adapter.isFallback) {
-    isLimited = true;
     reasons.push(
       'The GPU adapter is a software fallback (e.g. SwiftShader): generation works but is very slow.',
     );
@@ -121,12 +119,9 @@ function decideForUsableAdapter(
       'No shader-f16 support: using q4f32_1 builds, which need roughly 20–40% more memory than q4f16_1.',
     );
   }
-  const bindingBytes =
-    adapter.limits.maxStorageBufferBindingSize >= WEBLLM_LIMITS.preferredBindingBytes
-      ? WEBLLM_LIMITS.preferredBindingBytes
-      : WEBLLM_LIMITS.minBindingBytes;
-  if (bindingBytes < WEBLLM_LIMITS.preferredBindingBytes) {
-    isLimited = true;
+  const bindingBytes = usableBindingBytes(adapter);
+  const isSmallBinding = bindingBytes < WEBLLM_LIMITS.preferredBindingBytes;
+  if (isSmallBinding) {
     reasons.push(
       `maxStorageBufferBindingSize is ${formatMiB(adapter.limits.maxStorageBufferBindingSize)}, below 1 GiB: ` +
         `web-llm falls back to 128 MiB, so ${describeAffected(models, bindingBytes)} cannot run.`,
@@ -134,7 +129,7 @@ function decideForUsableAdapter(
     advice.push('Prefer models marked "low resource" in the catalog.');
   }
   return {
-    status: isLimited ? 'limited' : 'ready',
+    status: adapter.isFallback || isSmallBinding ? 'limited' : 'ready',
     hasF16,
     quantization: hasF16 ? 'q4f16_1' : 'q4f32_1',
     reasons,
@@ -142,6 +137,13 @@ function decideForUsableAdapter(
     bindingBytesAvailable: bindingBytes,
     adapterLabel: labelOf(adapter),
   };
+}
+
+/** web-llm asks for 1 GiB and, when the adapter offers less, settles for its 128 MiB floor. */
+function usableBindingBytes(adapter: AdapterFacts): number {
+  return adapter.limits.maxStorageBufferBindingSize >= WEBLLM_LIMITS.preferredBindingBytes
+    ? WEBLLM_LIMITS.preferredBindingBytes
+    : WEBLLM_LIMITS.minBindingBytes;
 }
 
 /** Limits below web-llm's fallback floors make it refuse to create a device at all. */

@@ -70,7 +70,9 @@ async function createScripted(options: ScriptedEngineOptions | undefined): Promi
     const resolved = options ?? readStoredScriptedOptions(scripted.scriptedOptionsFromJson);
     return new scripted.ScriptedEngine(resolved);
   }
-  throw new Error('The scripted test engine exists only in test builds (vite build --mode test).');
+  throw new Error(
+    'Scripted replies exist only in test builds (vite build --mode test); this build has none.',
+  );
 }
 
 function readStoredScriptedOptions(

@@ -14,6 +14,7 @@ import { buildCatalog } from './catalog';
 import { buildChatRequest, StreamAccumulator, toFinishReason, toUsage } from './chatWire';
 import type { WireChatRequest, WireChunk } from './chatWire';
 import { createAbortError, createNamedError, ENGINE_ERROR, toWireError } from './errors';
+import type { WireError } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { ProgressTracker } from './progress';
 import type { RawInitProgress } from './progress';
@@ -161,7 +162,7 @@ export class WorkerHandler {
     } catch (error) {
       const wire = load.isCancelled
         ? toWireError(createAbortError('Model load cancelled.'))
-        : toWireError(error);
+        : describeLoadError(error, request.modelId);
       this.#emit({ type: 'error', id: load.id, error: wire });
     } finally {
       if (this.#load === load) this.#load = null;
@@ -277,4 +278,16 @@ export class WorkerHandler {
     }
     return cached;
   }
+}
+
+/** A failed download surfaces from fetch as a bare "TypeError: Failed to fetch"; say what it means. */
+function describeLoadError(error: unknown, modelId: string): WireError {
+  const wire = toWireError(error);
+  if (wire.name !== 'TypeError' || !/fetch|network/i.test(wire.message)) return wire;
+  return {
+    name: ENGINE_ERROR.network,
+    message:
+      `Could not download the files of ${modelId}: the network is unavailable or the host blocked the ` +
+      `request (${wire.message}). Check the connection and try again; finished files stay cached.`,
+  };
 }

@@ -119,6 +119,22 @@ describe('WorkerEngine over the worker handler', () => {
     expect(log.requests).toHaveLength(1);
   });
 
+  it('explains a failed download as NetworkError', async () => {
+    const { binding } = createFakeWebLlm({ models: [MODEL] });
+    const original = binding.createEngine;
+    binding.createEngine = (onProgress) => ({
+      ...original(onProgress),
+      reload: () => Promise.reject(new TypeError('Failed to fetch')),
+    });
+    connected = connectWorkerEngine(binding);
+    const error = (await connected.engine.load(MODEL).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('NetworkError');
+    expect(error.message).toBe(
+      `Could not download the files of ${MODEL}: the network is unavailable or the host blocked the request ` +
+        '(Failed to fetch). Check the connection and try again; finished files stay cached.',
+    );
+  });
+
   it('reports an unknown model as a named error from web-llm', async () => {
     const { engine } = connect();
     await expect(engine.load('nope')).rejects.toMatchObject({ name: 'ModelNotFoundError' });

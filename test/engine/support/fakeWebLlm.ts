@@ -87,15 +87,7 @@ function createFakeEngine(
           `Cannot find model record in appConfig for ${modelId}`,
         );
       }
-      const reports = [
-        'Fetching param cache[1/2]: 10MB fetched. 50% completed, 0 secs elapsed.',
-        'Fetching param cache[2/2]: 20MB fetched. 100% completed, 0 secs elapsed.',
-        'Loading GPU shader modules[1/1]: 100% completed, 0 secs elapsed.',
-      ];
-      for (const [index, text] of reports.entries()) {
-        onProgress({ progress: index === 0 ? 0.5 : 1, timeElapsed: 0, text });
-        await sleep(2);
-      }
+      await reportLoadSteps(onProgress);
       if (options.reloadMode === 'hang-until-unload') while (!isUnloadRequested) await sleep(2);
       if (options.reloadMode === 'ignore-unload') await new Promise(() => undefined);
       if (isUnloadRequested) return; // web-llm returns quietly after an aborted reload
@@ -118,6 +110,19 @@ function createFakeEngine(
       return streamWords(reply, delay, () => isInterrupted);
     },
   };
+}
+
+/** Progress in web-llm's own text formats: two weight shards, then shader compilation. */
+async function reportLoadSteps(onProgress: (report: RawInitProgress) => void): Promise<void> {
+  const reports = [
+    'Fetching param cache[1/2]: 10MB fetched. 50% completed, 0 secs elapsed.',
+    'Fetching param cache[2/2]: 20MB fetched. 100% completed, 0 secs elapsed.',
+    'Loading GPU shader modules[1/1]: 100% completed, 0 secs elapsed.',
+  ];
+  for (const [index, text] of reports.entries()) {
+    onProgress({ progress: index === 0 ? 0.5 : 1, timeElapsed: 0, text });
+    await sleep(2);
+  }
 }
 
 async function* streamWords(
