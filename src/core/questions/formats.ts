@@ -29,9 +29,13 @@ export const DETECT_HEAD_CHARS = 64 * 1024;
 const NOT_QUESTION_FILE = /(^|[\\/])(readme|license|licence|copying|notice)(\.[a-z]+)?$/i;
 const NOT_QUESTION_EXT = /\.(md|txt|html?|pdf|ya?ml|py|ts|js)$/i;
 
-/** Column sets that identify CSV formats (all must be present, compared case-sensitively). */
+/**
+ * Column sets that identify CSV formats (all must be present, compared case-sensitively). They are
+ * deliberately small so a file with some columns missing is still recognised and the importer can
+ * name exactly which required columns are absent.
+ */
 const CSV_SIGNATURES: [FormatId, string[]][] = [
-  ['truthfulqa-csv', ['Question', 'Best Answer', 'Incorrect Answers']],
+  ['truthfulqa-csv', ['Question', 'Best Answer']],
   ['mask-csv', ['proposition', 'ground_truth']],
   ['results-long-csv', ['model', 'dataset', 'variant', 'item_id']],
 ];
