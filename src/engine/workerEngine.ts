@@ -99,6 +99,13 @@ export class WorkerEngine implements Engine {
     signal?: AbortSignal,
   ): Promise<GenerateResult> {
     if (signal?.aborted) return abortedResult();
+    // Answer locally rather than starting the worker (and its 6 MB chunk) just to refuse.
+    if (this.#loadedModelId === null) {
+      throw createNamedError(
+        ENGINE_ERROR.notLoaded,
+        'No model is loaded: load one before generating.',
+      );
+    }
     const id = this.#newId();
     const onAbort = (): void => this.#post({ type: 'abort', id });
     signal?.addEventListener('abort', onAbort, { once: true });

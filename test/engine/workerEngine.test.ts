@@ -33,6 +33,9 @@ describe('WorkerEngine over the worker handler', () => {
     const { engine, connection } = connect();
     expect(connection.workersCreated()).toBe(0);
     await engine.unload();
+    await expect(engine.generate(ask('hi'), SETTINGS)).rejects.toMatchObject({
+      name: 'ModelNotLoadedError',
+    });
     expect(connection.workersCreated()).toBe(0);
     await engine.load(MODEL);
     await engine.generate(ask('hi'), SETTINGS);
@@ -178,7 +181,7 @@ describe('WorkerEngine when the worker crashes', () => {
     };
     const engine = new WorkerEngine({ createWorker });
     const loading = engine.load(MODEL);
-    const generating = engine.generate(ask('x'), SETTINGS);
+    const generating = engine.listCatalog();
     listeners.get('error')?.(Object.assign(new Event('error'), { message: 'Device lost' }));
     await expect(loading).rejects.toMatchObject({ name: 'WorkerCrashError' });
     await expect(generating).rejects.toThrow(/stopped unexpectedly \(Device lost\)/);
