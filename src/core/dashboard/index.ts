@@ -1,0 +1,35 @@
+/**
+ * Public entry point of the dashboard series: framework-free functions from stored results to
+ * chart series and tables. The UI imports from here only.
+ */
+export { computeDashboard } from './series';
+export type { DashboardSeries } from './series';
+export { chooseArmPair, pairAnswers, pairKeyOf, verdictOf } from './pairs';
+export type { AnswerPair, ArmPair, Verdict } from './pairs';
+export {
+  SETUPS,
+  SETUP_LABELS,
+  errorRatesByFamily,
+  errorRatesBySetup,
+  rateCell,
+  setupOf,
+} from './errorRates';
+export type { ArmRateRow, FamilyRateRow, RateCell, Setup, SetupRateRow } from './errorRates';
+export { baseWarmPoints, contextBeliefEffects, groupPairs, pairedDifference } from './effects';
+export type { ContextBeliefEffect, PairedDifference, ScatterPoint } from './effects';
+export { BELIEF_SCOPE_LABELS, pairedStatsTable } from './statsTable';
+export type { BeliefScope, StatsRow, StatsTier } from './statsTable';
+export { describeSelection, isPairSelected, pairsFor } from './drilldown';
+export type { Selection } from './drilldown';
+export { beliefLabelOf, contextLabelOf } from './labels';
+export { csvNumber, intervalText, percentText, ppText, pText, ratioText } from './format';
+export {
+  FAMILY_RATE_COLUMNS,
+  SETUP_RATE_COLUMNS,
+  STATS_COLUMNS,
+  intervalColumn,
+  numberColumn,
+  tableToCsv,
+  textColumn,
+} from './tables';
+export type { TableColumn } from './tables';
