@@ -28,3 +28,18 @@ export type { BundleRun, CreateBundleInput, DeviceInfo, ResultsBundle } from './
 export { isSecretFieldName, redactSecrets } from './redact';
 export { poolBundles } from './pool';
 export type { PoolDuplicate, PoolOrigin, PooledRecord, PooledResults } from './pool';
+export { toPaperLayout } from './paperLayout';
+export type { PaperExport, PaperFile } from './paperLayout';
+export { fromPaperLayout } from './paperImport';
+export type { PaperImport, PaperImportOptions } from './paperImport';
+export { guessIsYesTrue } from './paperItems';
+export {
+  PAPER_COLUMNS,
+  PAPER_DATASETS,
+  PAPER_EXPORT_DIR,
+  PAPER_EXTRA_COLUMNS,
+  QUESTION_COLUMNS,
+  paperItemId,
+} from './paperNames';
+export type { PaperDataset } from './paperNames';
+export { formatOptionsDict, parseOptionsDict } from './pythonDict';
