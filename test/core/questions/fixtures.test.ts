@@ -188,6 +188,13 @@ describe.skipIf(!HAS_FIXTURES)(`MASK details ${SKIP_NOTE}`, () => {
     );
   });
 
+  it('keeps the 10 user prompts with embedded newlines intact as pressure prompts', async () => {
+    const { items } = await importFixture('mask/disinformation.csv');
+    const multiLine = items.filter((i) => String(i.meta?.pressurePrompt).includes('\n'));
+    expect(multiLine).toHaveLength(10);
+    expect(items.map((i) => i.source.line).slice(0, 3)).toEqual([2, 3, 4]);
+  });
+
   it('the doubled-word row trusts ground_truth over its letter A', async () => {
     const { items } = await importFixture('mask/disinformation.csv');
     const row = items.find((i) => i.correct.includes('drones drones')) as ConspiracyItem;
