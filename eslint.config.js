@@ -19,7 +19,13 @@ export default tseslint.config(
   ...svelte.configs.recommended,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node, __SCRIPTED_ENGINE__: 'readonly' },
+      globals: {
+        ...globals.browser,
+        ...globals.node,
+        __SCRIPTED_ENGINE__: 'readonly',
+        __IS_BUILT_APP__: 'readonly',
+        __APP_VERSION__: 'readonly',
+      },
     },
     rules: {
       '@typescript-eslint/no-unused-vars': [

@@ -13,10 +13,13 @@ import { serviceWorkerPlugin } from './src/build/serviceWorker.ts';
 
 const PUBLIC_FILES = readdirSync(new URL('./public', import.meta.url));
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig(({ mode, command }) => ({
   plugins: [svelte(), contentSecurityPolicyPlugin(), serviceWorkerPlugin(PUBLIC_FILES)],
   define: {
     __SCRIPTED_ENGINE__: JSON.stringify(mode === 'test'),
+    // NODE_ENV-independent: vitest builds the e2e bundle with NODE_ENV=test.
+    __IS_BUILT_APP__: JSON.stringify(command === 'build'),
+    __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0'),
   },
   worker: { format: 'es' },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
