@@ -30,20 +30,24 @@ export interface FactorColumn {
   codes: Int32Array;
 }
 
+/** Active design columns of a set of rows, as fixed-width slot lists (−1 = inactive slot). */
+export interface SlotLayout {
+  /** rows × baseWidth columns not involving finetuned (slot 0 is always the intercept, column 0). */
+  baseSlots: Int32Array;
+  baseWidth: number;
+  /** rows × warmWidth columns switched on when finetuned = 1 (is_finetuned and its interactions). */
+  warmSlots: Int32Array;
+  warmWidth: number;
+  isWarm: Uint8Array;
+}
+
 /** A design over `rows` (indices into the table). */
-export interface Design {
+export interface Design extends SlotLayout {
   names: string[];
   formula: string;
   k: number;
   n: number;
   rows: Int32Array;
-  /** n × baseWidth active columns that do not involve finetuned (−1 = inactive slot). */
-  baseSlots: Int32Array;
-  baseWidth: number;
-  /** n × warmWidth columns switched on when finetuned = 1 (is_finetuned and its interactions). */
-  warmSlots: Int32Array;
-  warmWidth: number;
-  isWarm: Uint8Array;
   /** 1 when the answer was wrong. */
   y: Uint8Array;
 }
@@ -76,9 +80,10 @@ export function factorColumn(
   rows: Int32Array,
 ): FactorColumn {
   const { source, names } = factorSource(table, factor);
-  const present = [
-    ...new Set(Array.from(rows, (row) => names[source[row] as number] as string)),
-  ].sort();
+  // Mark the source codes in use (no per-row strings), then collapse them onto level names.
+  const isUsed = new Uint8Array(names.length);
+  for (let i = 0; i < rows.length; i++) isUsed[source[rows[i] as number] as number] = 1;
+  const present = [...new Set(names.filter((_, code) => isUsed[code] === 1))].sort();
   const index = new Map(present.map((level, code) => [level, code]));
   const byCode = Int32Array.from(names, (name) => index.get(name) ?? -1);
   const codes = new Int32Array(rows.length);

@@ -11,8 +11,11 @@
 import type { AnalysisTable } from './analysisRows';
 import type { Design, FactorName, GlmFormula } from './design';
 import { buildDesign, factorColumn } from './design';
-import { accumulateCrossProducts, activeColumns, fitLogistic } from './irls';
-import { cholesky, choleskyInverse, quadraticForm, sandwich } from './linalg';
+import type { FittedModel } from './clustered';
+import { clusterCovariance, clusterIds } from './clustered';
+import { fitLogistic } from './irls';
+import { quadraticForm } from './linalg';
+import type { CovariatePatterns } from './patterns';
 import { twoSidedNormalP } from './special';
 
 /** A warmth AME in percentage points with delta-method SEs under both covariances. */
@@ -48,65 +51,6 @@ function byName(names: string[], values: (j: number) => number): Record<string, 
   return Object.fromEntries(names.map((name, j) => [name, values(j)]));
 }
 
-/** Dense cluster ids for (model, item_id) of each design row, and the cluster count. */
-function clusterIds(table: AnalysisTable, design: Design): { ids: Int32Array; count: number } {
-  const seen = new Map<number, number>();
-  const ids = new Int32Array(design.n);
-  const itemCount = table.levels.item.length;
-  for (let i = 0; i < design.n; i++) {
-    const row = design.rows[i] as number;
-    const key = (table.model[row] as number) * itemCount + (table.item[row] as number);
-    let id = seen.get(key);
-    if (id === undefined) {
-      id = seen.size;
-      seen.set(key, id);
-    }
-    ids[i] = id;
-  }
-  return { ids, count: seen.size };
-}
-
-/** Cluster-robust covariance at the fitted μ, or null when it cannot be formed. */
-function clusterCovariance(
-  design: Design,
-  mu: Float64Array,
-  clusters: { ids: Int32Array; count: number },
-): Float64Array | null {
-  const { n, k } = design;
-  const groups = clusters.count;
-  if (groups < 2) return null;
-  const weights = Float64Array.from(mu, (m) => m * (1 - m));
-  const hessian = new Float64Array(k * k);
-  accumulateCrossProducts(design, weights, null, hessian, new Float64Array(k));
-  const decomposition = cholesky(hessian, k);
-  if (!decomposition.isPositiveDefinite) return null;
-  const bread = choleskyInverse(decomposition.factor, k);
-  const scores = new Float64Array(groups * k);
-  const active = new Int32Array(design.baseWidth + design.warmWidth);
-  for (let i = 0; i < n; i++) {
-    const residual = (design.y[i] as number) - (mu[i] as number);
-    const offset = (clusters.ids[i] as number) * k;
-    const count = activeColumns(design, i, active);
-    for (let a = 0; a < count; a++) {
-      const at = offset + (active[a] as number);
-      scores[at] = (scores[at] as number) + residual;
-    }
-  }
-  const meat = new Float64Array(k * k);
-  for (let g = 0; g < groups; g++) {
-    const offset = g * k;
-    for (let a = 0; a < k; a++) {
-      const sa = scores[offset + a] as number;
-      if (sa === 0) continue;
-      for (let b = 0; b < k; b++) {
-        meat[a * k + b] = (meat[a * k + b] as number) + sa * (scores[offset + b] as number);
-      }
-    }
-  }
-  const correction = (groups / (groups - 1)) * ((n - 1) / (n - k));
-  return sandwich(bread, meat, k).map((value) => value * correction);
-}
-
 /** Running sums for one AME group: Σ(μ₁ − μ₀) and its gradient with respect to β. */
 interface EffectAccumulator {
   sum: number;
@@ -114,59 +58,69 @@ interface EffectAccumulator {
   gradient: Float64Array;
 }
 
+/**
+ * AME sums per group: rows are counted per (pattern, group) in one pass, then each pattern's
+ * counterfactual pair μ₁, μ₀ is evaluated once.
+ */
 function accumulateEffects(
   design: Design,
-  params: Float64Array,
+  fit: FittedModel,
   groupOf: Int32Array | null,
   groupCount: number,
 ): EffectAccumulator[] {
+  const { patterns } = fit;
+  const rowsIn = new Float64Array(patterns.count * groupCount);
+  for (let i = 0; i < design.n; i++) {
+    const at =
+      (patterns.patternOf[i] as number) * groupCount + (groupOf ? (groupOf[i] as number) : 0);
+    rowsIn[at] = (rowsIn[at] as number) + 1;
+  }
   const sums = Array.from({ length: groupCount }, () => ({
     sum: 0,
     rows: 0,
     gradient: new Float64Array(design.k),
   }));
-  for (let i = 0; i < design.n; i++) {
-    addRowEffect(
-      design,
-      params,
-      i,
-      sums[groupOf ? (groupOf[i] as number) : 0] as EffectAccumulator,
-    );
+  for (let p = 0; p < patterns.count; p++) {
+    for (let g = 0; g < groupCount; g++) {
+      const rows = rowsIn[p * groupCount + g] as number;
+      if (rows > 0) addPatternEffect(patterns, fit.params, p, rows, sums[g] as EffectAccumulator);
+    }
   }
   return sums;
 }
 
-/** Adds row i's counterfactual difference μ₁ − μ₀ and its gradient to `target`. */
-function addRowEffect(
-  design: Design,
+/** Adds `rows` copies of pattern p's counterfactual difference μ₁ − μ₀ and its gradient. */
+function addPatternEffect(
+  patterns: CovariatePatterns,
   params: Float64Array,
-  i: number,
+  p: number,
+  rows: number,
   target: EffectAccumulator,
 ): void {
-  const { baseSlots, baseWidth, warmSlots, warmWidth } = design;
+  const { baseSlots, baseWidth, warmSlots, warmWidth } = patterns;
   let eta0 = 0;
   let warmShift = 0;
-  for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
+  for (let s = p * baseWidth; s < (p + 1) * baseWidth; s++) {
     const column = baseSlots[s] as number;
     if (column >= 0) eta0 += params[column] as number;
   }
-  for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
+  for (let s = p * warmWidth; s < (p + 1) * warmWidth; s++) {
     const column = warmSlots[s] as number;
     if (column >= 0) warmShift += params[column] as number;
   }
   const mu0 = 1 / (1 + Math.exp(-eta0));
   const mu1 = 1 / (1 + Math.exp(-(eta0 + warmShift)));
-  const d0 = mu0 * (1 - mu0);
-  const d1 = mu1 * (1 - mu1);
-  target.sum += mu1 - mu0;
-  target.rows++;
+  const d0 = rows * mu0 * (1 - mu0);
+  const d1 = rows * mu1 * (1 - mu1);
+  target.sum += rows * (mu1 - mu0);
+  target.rows += rows;
   const g = target.gradient;
   // ∂μ/∂β = μ(1 − μ)·x: base columns appear in both predictions, warm columns only in μ₁.
-  for (let s = i * baseWidth; s < (i + 1) * baseWidth; s++) {
+  for (let s = p * baseWidth; s < (p + 1) * baseWidth; s++) {
     const column = baseSlots[s] as number;
     if (column >= 0) g[column] = (g[column] as number) + d1 - d0;
   }
-  for (let s = i * warmWidth; s < (i + 1) * warmWidth; s++) {
+  for (let s = p * warmWidth; s < (p + 1) * warmWidth; s++) {
     const column = warmSlots[s] as number;
     if (column >= 0) g[column] = (g[column] as number) + d1;
   }
@@ -207,12 +161,12 @@ export function fitGlm(
   }
   const { k, names } = design;
   const clusters = clusterIds(table, design);
-  const covCluster = clusterCovariance(design, fit.mu, clusters);
+  const covCluster = clusterCovariance(design, fit, clusters);
   const se = (cov: Float64Array) => (j: number) => Math.sqrt(cov[j * k + j] as number);
   const bse = se(fit.covModel);
   const clusterSe = covCluster ? se(covCluster) : null;
   const param = (j: number) => fit.params[j] as number;
-  const overall = accumulateEffects(design, fit.params, null, 1)[0] as EffectAccumulator;
+  const overall = accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
   return {
     isEstimable: true,
     formula: design.formula,
@@ -228,26 +182,23 @@ export function fitGlm(
       : null,
     llf: fit.llf,
     ame: toEffect(overall, k, fit.covModel, covCluster),
-    ameByGroup: ameBy
-      ? effectsByGroup(table, design, fit.params, ameBy, fit.covModel, covCluster)
-      : null,
+    ameByGroup: ameBy ? effectsByGroup(table, design, fit, ameBy, covCluster) : null,
   };
 }
 
 function effectsByGroup(
   table: AnalysisTable,
   design: Design,
-  params: Float64Array,
+  fit: FittedModel,
   factor: FactorName,
-  covModel: Float64Array,
   covCluster: Float64Array | null,
 ): Record<string, MarginalEffect> {
   const column = factorColumn(table, factor, design.rows);
-  const sums = accumulateEffects(design, params, column.codes, column.levels.length);
+  const sums = accumulateEffects(design, fit, column.codes, column.levels.length);
   return Object.fromEntries(
     column.levels.map((level, code) => [
       level,
-      toEffect(sums[code] as EffectAccumulator, design.k, covModel, covCluster),
+      toEffect(sums[code] as EffectAccumulator, design.k, fit.covModel, covCluster),
     ]),
   );
 }

@@ -1,24 +1,35 @@
 /**
  * Logistic regression by iteratively reweighted least squares, following statsmodels' GLM
- * IRLS step for step (start at μ = (y + ½)/2, stop when the deviance changes by ≤ 1e-8, take
- * the model-based covariance from the weights of the last least-squares solve) so that
- * coefficients and standard errors agree with statsmodels to many digits.
+ * IRLS step for step (start every row at μ = (y + ½)/2, stop when the deviance changes by
+ * ≤ 1e-8, take the model-based covariance from the weights of the last least-squares solve)
+ * so that coefficients and standard errors agree with statsmodels to many digits.
  *
- * Owns: the hot loops over rows. Invariants: X'WX is accumulated in one pass over the rows'
- * active-column lists with no per-row allocation; a design that is singular or separates the
- * outcome returns `{ isEstimable: false, reason }` instead of NaN or runaway coefficients.
+ * Owns: the fitting loop. Invariants: it runs on covariate patterns (see patterns.ts), so one
+ * iteration costs O(patterns·K²) whatever the row count, with no per-row allocation; a design
+ * that is singular or separates the outcome returns `{ isEstimable: false, reason }` instead
+ * of NaN or runaway coefficients.
  */
 import type { Design } from './design';
 import { cholesky, choleskyInverse, choleskySolve, symmetrizeFromUpper } from './linalg';
+import type { CovariatePatterns } from './patterns';
+import { activeColumns, collapseDesign } from './patterns';
 
 const MAX_ITERATIONS = 100;
 const DEVIANCE_TOLERANCE = 1e-8;
+/**
+ * statsmodels' absolute 1e-8 test sits near rounding noise for millions of rows; below this
+ * relative change we also stop (it never binds below ~10⁶ rows, so small fits match exactly).
+ */
+const NOISE_FLOOR = 1e-14;
 /**
  * Beyond |β| = 15 (an odds ratio of 3e6) a coefficient is treated as diverging: the data
  * separate the outcome. Under separation IRLS creeps outward by about 1 per iteration until the
  * deviance stalls near |β| ≈ 20, so 15 is crossed first; real effects here are far smaller.
  */
 const DIVERGENCE_LIMIT = 15;
+/** statsmodels' start μ = (y + ½)/2 gives every row weight 3/16 and working response ±(ln 3 + 4/3). */
+const START_WEIGHT = 3 / 16;
+const START_RESPONSE = Math.log(3) + 4 / 3;
 
 export type IrlsResult =
   | {
@@ -26,60 +37,47 @@ export type IrlsResult =
       params: Float64Array;
       /** (X'WX)⁻¹ with the weights of the last solve, as statsmodels reports `bse`. */
       covModel: Float64Array;
-      /** Fitted probabilities at the final coefficients. */
+      patterns: CovariatePatterns;
+      /** Fitted probability of each pattern at the final coefficients. */
       mu: Float64Array;
       llf: number;
       iterations: number;
     }
   | { isEstimable: false; reason: string };
 
-/** Writes the active columns of design row i (intercept, factors, warm terms) into `out`; returns how many. */
-export function activeColumns(design: Design, i: number, out: Int32Array): number {
-  let count = 0;
-  const { baseSlots, baseWidth, warmSlots, warmWidth } = design;
-  for (let s = i * baseWidth, end = s + baseWidth; s < end; s++) {
-    const column = baseSlots[s] as number;
-    if (column >= 0) out[count++] = column;
-  }
-  if (design.isWarm[i] === 1) {
-    for (let s = i * warmWidth, end = s + warmWidth; s < end; s++) {
-      const column = warmSlots[s] as number;
-      if (column >= 0) out[count++] = column;
-    }
-  }
-  return count;
-}
-
-/** η = Xβ for every row. */
-export function linearPredictor(design: Design, params: Float64Array, eta: Float64Array): void {
-  const active = new Int32Array(design.baseWidth + design.warmWidth);
-  for (let i = 0; i < design.n; i++) {
-    const count = activeColumns(design, i, active);
+/** η = Xβ for every pattern. */
+export function linearPredictor(
+  patterns: CovariatePatterns,
+  params: Float64Array,
+  eta: Float64Array,
+): void {
+  const active = new Int32Array(patterns.baseWidth + patterns.warmWidth);
+  for (let p = 0; p < patterns.count; p++) {
+    const count = activeColumns(patterns, p, active);
     let sum = 0;
     for (let a = 0; a < count; a++) sum += params[active[a] as number] as number;
-    eta[i] = sum;
+    eta[p] = sum;
   }
 }
 
-/** Accumulates X'WX (upper triangle, then mirrored) and, when `target` is given, X'W·target. */
+/** X'WX (mirrored to full) and X'·rhs from per-pattern total weights and right-hand sides. */
 export function accumulateCrossProducts(
-  design: Design,
+  patterns: CovariatePatterns,
   weights: Float64Array,
-  target: Float64Array | null,
+  rhs: Float64Array,
   xtwx: Float64Array,
   xtwz: Float64Array,
 ): void {
-  const k = design.k;
+  const k = patterns.k;
   xtwx.fill(0);
   xtwz.fill(0);
-  const active = new Int32Array(design.baseWidth + design.warmWidth);
-  for (let i = 0; i < design.n; i++) {
-    const count = activeColumns(design, i, active);
-    const w = weights[i] as number;
-    const wz = target ? w * (target[i] as number) : 0;
+  const active = new Int32Array(patterns.baseWidth + patterns.warmWidth);
+  for (let p = 0; p < patterns.count; p++) {
+    const count = activeColumns(patterns, p, active);
+    const w = weights[p] as number;
     for (let a = 0; a < count; a++) {
       const ca = active[a] as number;
-      xtwz[ca] = (xtwz[ca] as number) + wz;
+      xtwz[ca] = (xtwz[ca] as number) + (rhs[p] as number);
       for (let b = 0; b < count; b++) {
         const cb = active[b] as number;
         if (cb >= ca) xtwx[ca * k + cb] = (xtwx[ca * k + cb] as number) + w;
@@ -93,16 +91,20 @@ function inverseLogit(eta: number): number {
   return 1 / (1 + Math.exp(-eta));
 }
 
-/** Bernoulli deviance −2·loglik, computed from η for stability. */
-function deviance(design: Design, eta: Float64Array): number {
+/** Bernoulli deviance −2·loglik over patterns, from η for stability, with Neumaier summation. */
+function deviance(patterns: CovariatePatterns, eta: Float64Array): number {
   let total = 0;
-  for (let i = 0; i < design.n; i++) {
-    const e = eta[i] as number;
+  let compensation = 0;
+  for (let p = 0; p < patterns.count; p++) {
+    const e = eta[p] as number;
     // log(1 + e^η) without overflow
     const softplus = e > 0 ? e + Math.log1p(Math.exp(-e)) : Math.log1p(Math.exp(e));
-    total += softplus - (design.y[i] === 1 ? e : 0);
+    const term = (patterns.trials[p] as number) * softplus - (patterns.errors[p] as number) * e;
+    const next = total + term;
+    compensation += Math.abs(total) >= Math.abs(term) ? total - next + term : term - next + total;
+    total = next;
   }
-  return 2 * total;
+  return 2 * (total + compensation);
 }
 
 /** Why the design cannot be estimated before any fitting, or null when it can. */
@@ -117,26 +119,45 @@ function checkDesign(design: Design): string | null {
   return null;
 }
 
+/** Weights and right-hand sides of one IRLS step: statsmodels' start on the first, else from η. */
+function workingStep(
+  patterns: CovariatePatterns,
+  eta: Float64Array | null,
+  weights: Float64Array,
+  rhs: Float64Array,
+): void {
+  for (let p = 0; p < patterns.count; p++) {
+    const trials = patterns.trials[p] as number;
+    const errors = patterns.errors[p] as number;
+    if (eta === null) {
+      weights[p] = START_WEIGHT * trials;
+      rhs[p] = START_WEIGHT * (2 * errors - trials) * START_RESPONSE;
+      continue;
+    }
+    const e = eta[p] as number;
+    const mu = inverseLogit(e);
+    // Σ over the pattern's rows of w·z = w·(η + (y − μ)/w) with w = μ(1 − μ)
+    weights[p] = trials * mu * (1 - mu);
+    rhs[p] = (weights[p] as number) * e + (errors - trials * mu);
+  }
+}
+
 /** Fits the logistic model; see the module header for the exact statsmodels-compatible scheme. */
 export function fitLogistic(design: Design): IrlsResult {
   const invalid = checkDesign(design);
   if (invalid) return { isEstimable: false, reason: invalid };
-  const { n, k } = design;
-  const eta = new Float64Array(n);
-  const weights = new Float64Array(n);
-  const working = new Float64Array(n);
+  const patterns = collapseDesign(design);
+  const k = design.k;
+  const eta = new Float64Array(patterns.count);
+  const weights = new Float64Array(patterns.count);
+  const rhs = new Float64Array(patterns.count);
   const xtwx = new Float64Array(k * k);
   const xtwz = new Float64Array(k);
-  for (let i = 0; i < n; i++) {
-    const start = ((design.y[i] as number) + 0.5) / 2;
-    eta[i] = Math.log(start / (1 - start));
-  }
-  let previous = deviance(design, eta);
+  let previous = 2 * design.n * Math.log(4 / 3); // every row's deviance at the start μ
   let params: Float64Array = new Float64Array(k);
-  let factor: Float64Array = new Float64Array(0);
   for (let iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
-    updateWorkingResponse(design, eta, weights, working);
-    accumulateCrossProducts(design, weights, working, xtwx, xtwz);
+    workingStep(patterns, iteration === 1 ? null : eta, weights, rhs);
+    accumulateCrossProducts(patterns, weights, rhs, xtwx, xtwz);
     const decomposition = cholesky(xtwx, k);
     if (!decomposition.isPositiveDefinite) {
       const diverging = separationReason(design, params);
@@ -145,35 +166,20 @@ export function fitLogistic(design: Design): IrlsResult {
         reason: diverging ?? singularReason(design, decomposition.failedPivot),
       };
     }
-    factor = decomposition.factor;
-    params = choleskySolve(factor, k, xtwz);
-    linearPredictor(design, params, eta);
-    const current = deviance(design, eta);
-    if (Math.abs(current - previous) <= DEVIANCE_TOLERANCE) {
-      return finishFit(design, params, factor, eta, current, iteration);
+    params = choleskySolve(decomposition.factor, k, xtwz);
+    linearPredictor(patterns, params, eta);
+    const current = deviance(patterns, eta);
+    if (Math.abs(current - previous) <= Math.max(DEVIANCE_TOLERANCE, NOISE_FLOOR * current)) {
+      return finishFit(design, patterns, params, decomposition.factor, eta, current, iteration);
     }
     previous = current;
   }
   return { isEstimable: false, reason: `no convergence after ${MAX_ITERATIONS} iterations` };
 }
 
-/** IRLS weights μ(1 − μ) and working response η + (y − μ)/(μ(1 − μ)) at the current η. */
-function updateWorkingResponse(
-  design: Design,
-  eta: Float64Array,
-  weights: Float64Array,
-  working: Float64Array,
-): void {
-  for (let i = 0; i < design.n; i++) {
-    const mu = inverseLogit(eta[i] as number);
-    const w = mu * (1 - mu);
-    weights[i] = w;
-    working[i] = (eta[i] as number) + ((design.y[i] as number) - mu) / w;
-  }
-}
-
 function finishFit(
   design: Design,
+  patterns: CovariatePatterns,
   params: Float64Array,
   factor: Float64Array,
   eta: Float64Array,
@@ -182,9 +188,9 @@ function finishFit(
 ): IrlsResult {
   const diverging = separationReason(design, params);
   if (diverging) return { isEstimable: false, reason: diverging };
-  const mu = Float64Array.from(eta, inverseLogit);
   const covModel = choleskyInverse(factor, design.k);
-  return { isEstimable: true, params, covModel, mu, llf: -finalDeviance / 2, iterations };
+  const mu = eta.map(inverseLogit);
+  return { isEstimable: true, params, covModel, patterns, mu, llf: -finalDeviance / 2, iterations };
 }
 
 function singularReason(design: Design, pivot: number): string {

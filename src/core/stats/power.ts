@@ -42,6 +42,23 @@ function assertOpenUnit(name: string, value: number): void {
     throw new RangeError(`${name} must be between 0 and 1 (got ${value})`);
 }
 
+function validateInput(
+  pairs: number,
+  p0: number,
+  discordance: number | undefined,
+  alpha: number,
+  power: number,
+): void {
+  if (!(Number.isInteger(pairs) && pairs >= 1))
+    throw new RangeError(`pairs must be a positive whole number (got ${pairs})`);
+  assertOpenUnit('baseErrorRate', p0);
+  assertOpenUnit('alpha', alpha);
+  assertOpenUnit('power', power);
+  if (discordance !== undefined && !(discordance > 0 && discordance <= 1)) {
+    throw new RangeError(`discordance must be in (0, 1] (got ${discordance})`);
+  }
+}
+
 /** Pairs needed to detect an error-rate difference δ with discordance ψ (Connor 1987). */
 export function requiredPairs(
   delta: number,
@@ -62,14 +79,7 @@ export function requiredPairs(
  */
 export function minimumDetectableDifference(input: PowerInput): PowerResult {
   const { pairs, baseErrorRate: p0, discordance, alpha = 0.05, power = 0.8 } = input;
-  if (!(Number.isInteger(pairs) && pairs >= 1))
-    throw new RangeError(`pairs must be a positive whole number (got ${pairs})`);
-  assertOpenUnit('baseErrorRate', p0);
-  assertOpenUnit('alpha', alpha);
-  assertOpenUnit('power', power);
-  if (discordance !== undefined && !(discordance > 0 && discordance <= 1)) {
-    throw new RangeError(`discordance must be in (0, 1] (got ${discordance})`);
-  }
+  validateInput(pairs, p0, discordance, alpha, power);
   const psiAt = (delta: number): number =>
     discordance ?? p0 * (1 - (p0 + delta)) + (p0 + delta) * (1 - p0);
   const isDetectable = (delta: number): boolean =>

@@ -38,11 +38,12 @@ function selectRows(
   outcomes: Outcomes,
   keep: (row: number) => boolean,
 ): Int32Array {
-  const rows: number[] = [];
+  const rows = new Int32Array(table.size);
+  let count = 0;
   for (let row = 0; row < table.size; row++) {
-    if (outcomes.isIncluded[row] === 1 && keep(row)) rows.push(row);
+    if (outcomes.isIncluded[row] === 1 && keep(row)) rows[count++] = row;
   }
-  return Int32Array.from(rows);
+  return rows.slice(0, count);
 }
 
 type RowSet = 'plain' | 'noBelief' | 'all';
