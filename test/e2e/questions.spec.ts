@@ -1,0 +1,110 @@
+/**
+ * Questions view in real Chromium (no WebGPU needed): import a small TruthfulQA-like CSV with a
+ * report before saving, find it after a reload and by search; a malformed CSV names the file and
+ * the missing column and stores nothing; hostile imported text renders literally; a custom
+ * context shows up in the composer preview at once.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser } from './browser';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1">Which gas do plants absorb?';
+const GOOD_CSV = [
+  'Type,Category,Question,Best Answer,Correct Answers,Incorrect Answers,Source',
+  'Adversarial,Misconceptions,What colour is a polar bear’s skin under its fur?,Black,Black; Dark,White; Pink,https://example.org/a',
+  `Adversarial,Biology,"${HOSTILE.replace(/"/g, '""')}",Carbon dioxide,CO2,Oxygen; Nitrogen,https://example.org/b`,
+  'Adversarial,Misconceptions,A row with no best answer,,,Something,https://example.org/c',
+].join('\n');
+const BAD_CSV = 'Question,Best Answer,Incorrect Answers\nWhat is up?,The sky,The ground\n';
+
+describe.skipIf(!hasBrowser())('questions view (Chromium, no WebGPU)', () => {
+  let browser: Browser;
+  let page: Page;
+  const baseUrl = inject('baseUrl');
+
+  async function chooseCsv(name: string, text: string): Promise<void> {
+    await page.getByTestId('import-file').setInputFiles({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(text, 'utf8'),
+    });
+  }
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: false });
+    page = await browser.newPage();
+    await page.goto(`${baseUrl}#/questions`);
+    await page.getByTestId('import-file').waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows the report before saving, then keeps the set across a reload', async () => {
+    await chooseCsv('tiny-truthful.csv', GOOD_CSV);
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-format').textContent()).toBe('truthfulqa-csv');
+    expect(await page.getByTestId('report-rows').textContent()).toBe('3');
+    expect(await page.getByTestId('report-items').textContent()).toBe('2');
+    expect(await page.getByTestId('import-report').textContent()).toContain(
+      'line 4: empty Question or Best Answer',
+    );
+    expect(await page.getByTestId('set-row').count()).toBe(0);
+    await page.getByTestId('set-name').fill('Tiny TruthfulQA');
+    await page.getByTestId('save-set').click();
+    await page.getByTestId('import-notice').filter({ hasText: 'Saved' }).waitFor();
+    expect(await page.getByTestId('import-notice').textContent()).toContain(
+      'Saved "Tiny TruthfulQA": 2 items.',
+    );
+
+    await page.reload();
+    await page.getByTestId('set-row').first().waitFor();
+    expect(await page.getByTestId('set-name-cell').allTextContents()).toEqual(['Tiny TruthfulQA']);
+    await page.getByTestId('browse-search').fill('polar bear');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    expect(await page.getByTestId('browse-row').count()).toBe(1);
+    await page.getByTestId('browse-row').first().click();
+    expect(await page.getByTestId('detail-correct').textContent()).toBe('Black');
+  });
+
+  it('refuses a CSV with the wrong columns, naming the file and the missing column', async () => {
+    await chooseCsv('broken.csv', BAD_CSV);
+    const error = page.getByTestId('import-error');
+    await error.waitFor();
+    const message = (await error.textContent()) ?? '';
+    expect(message).toContain('broken.csv');
+    expect(message).toContain('missing column(s) "Correct Answers"');
+    expect(await page.getByTestId('import-report').count()).toBe(0);
+    expect(await page.getByTestId('set-name-cell').allTextContents()).toEqual(['Tiny TruthfulQA']);
+  });
+
+  it('renders hostile imported text literally', async () => {
+    await page.getByTestId('browse-search').fill('plants absorb');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    await page.getByTestId('browse-row').first().click();
+    expect(await page.getByTestId('detail-question').textContent()).toBe(HOSTILE);
+    expect(await page.locator('[data-testid="item-detail"] img').count()).toBe(0);
+    expect(await page.locator('main img').count()).toBe(0);
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+  });
+
+  it('validates a custom context and uses it in the composer preview at once', async () => {
+    await page.getByTestId('framing-kind-context').check();
+    await page.getByTestId('framing-label').fill('Stuck at the airport');
+    await page.getByTestId('save-framing').click();
+    expect(await page.getByTestId('framing-problems').textContent()).toContain(
+      'variants: expected at least one sentence',
+    );
+    const sentence = 'My flight was cancelled and I am stranded at the airport tonight.';
+    await page.getByTestId('framing-variants').fill(sentence);
+    await page.getByTestId('save-framing').click();
+    await page.getByTestId('framing-list').filter({ hasText: 'Stuck at the airport' }).waitFor();
+    await page.getByTestId('composer-context').selectOption('custom:stuck-at-the-airport');
+    const prompt = (await page.getByTestId('composer-prompt').textContent()) ?? '';
+    expect(prompt.startsWith(sentence)).toBe(true);
+    expect(prompt).toContain('Which gas do plants absorb?');
+    expect(await page.getByTestId('composer-variants').textContent()).toContain(
+      'context: custom:stuck-at-the-airport#0',
+    );
+  });
+});
