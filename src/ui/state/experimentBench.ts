@@ -1,0 +1,110 @@
+/**
+ * TEST BUILDS ONLY: the orchestration benchmark hook (`?bench=orchestration&n=2000`).
+ *
+ * Owns: a design of n prompts, run through the real runner, storage and live dashboard with a
+ * zero-latency scripted engine, and `window.__benchResult = {prompts, totalMs, msPerPrompt,
+ * longestTaskMs}`. Invariants: reached only through a dynamic import behind
+ * `__SCRIPTED_ENGINE__` (see experiments.svelte.ts), so production bundles do not contain it;
+ * the longest task is the maximum `longtask` entry duration seen while the run was going
+ * (0 when no task exceeded the browser's 50 ms long-task threshold).
+ */
+import type { ExperimentDesign } from '../../core/experiment/design';
+import { bindDefaultModel, DEFAULT_MODEL_ID } from '../../core/experiment/presets';
+import { enumerateConditions } from '../../core/framing';
+import { nowIso } from '../../core/ids';
+import { BUILT_IN_ITEMS } from '../../core/questions/bank';
+import { FAMILIES } from '../../core/types';
+import { createEngine } from '../../engine/engineFactory';
+import { SCRIPTED_MODEL_ID } from './engine.svelte';
+import { createArm } from './experimentDesign';
+import type { ExperimentsState } from './experiments.svelte';
+
+export interface BenchResult {
+  prompts: number;
+  totalMs: number;
+  msPerPrompt: number;
+  longestTaskMs: number;
+}
+
+const DEFAULT_PROMPTS = 2000;
+const MAX_PROMPTS = 10000;
+
+/** A base/warm design over the paper grid with at least `n` plan entries (when the bank allows). */
+export function createBenchDesign(n: number): ExperimentDesign {
+  const conditions = enumerateConditions();
+  const arms = [createArm('base', []), createArm('warm', ['base'])];
+  const perItem = conditions.length * arms.length;
+  const perFamily = Math.ceil(Math.ceil(n / perItem) / FAMILIES.length);
+  return {
+    id: `bench-${n}`,
+    name: `Orchestration bench (${n} prompts)`,
+    items: {
+      sources: ['builtin'],
+      perFamily: Object.fromEntries(FAMILIES.map((f) => [f, perFamily])),
+      seed: 1,
+    },
+    conditions,
+    arms: arms.map((arm) => ({ ...arm, modelId: DEFAULT_MODEL_ID })),
+    samples: 1,
+    grading: 'rule',
+    isFastMode: false,
+    createdAt: nowIso(),
+  };
+}
+
+function observeLongTasks(): { stop(): number } {
+  let longest = 0;
+  const observer = new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) longest = Math.max(longest, entry.duration);
+  });
+  try {
+    observer.observe({ type: 'longtask', buffered: false });
+  } catch {
+    // Browsers without long-task timing report 0.
+  }
+  return {
+    stop: () => {
+      observer.disconnect();
+      return longest;
+    },
+  };
+}
+
+/** Runs the bench with n prompts and returns its figures. */
+export async function runOrchestrationBench(
+  experiments: ExperimentsState,
+  n: number,
+): Promise<BenchResult> {
+  const engine = await createEngine('scripted', { tokenDelayMs: 0, loadSteps: 1 });
+  const design = bindDefaultModel(createBenchDesign(n), SCRIPTED_MODEL_ID);
+  experiments.builder.load(design);
+  const tasks = observeLongTasks();
+  const startedAt = performance.now();
+  await experiments.runner.start({
+    design,
+    pool: BUILT_IN_ITEMS,
+    loadModel: async (modelId) => {
+      await engine.load(modelId);
+      return engine;
+    },
+    engineLabel: engine.label,
+    planLimit: n,
+  });
+  const totalMs = performance.now() - startedAt;
+  const longestTaskMs = tasks.stop();
+  const prompts = experiments.runner.records.length;
+  return { prompts, totalMs, msPerPrompt: prompts > 0 ? totalMs / prompts : 0, longestTaskMs };
+}
+
+/** Starts the bench when the URL asks for it; the result lands on `window.__benchResult`. */
+export async function startBenchFromUrl(
+  experiments: ExperimentsState,
+  search: string,
+): Promise<void> {
+  const params = new URLSearchParams(search);
+  if (params.get('bench') !== 'orchestration') return;
+  const asked = Number(params.get('n') ?? DEFAULT_PROMPTS);
+  const n = Number.isInteger(asked) && asked > 0 ? Math.min(asked, MAX_PROMPTS) : DEFAULT_PROMPTS;
+  const result = await runOrchestrationBench(experiments, n);
+  (window as { __benchResult?: BenchResult }).__benchResult = result;
+}

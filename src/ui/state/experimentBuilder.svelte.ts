@@ -1,0 +1,190 @@
+/**
+ * Builder state: the design being edited and everything derived from it before a run.
+ *
+ * Owns: the current design (replaced whole on every edit, so it stays plain data), the question
+ * pool of its sources, and the derived validation problems, plan, estimate and power figure.
+ * Invariants: the plan shown is exactly what Start would run (same `buildPlan`, same pool);
+ * numeric inputs that are not numbers are ignored rather than stored as NaN.
+ */
+import type { ExperimentDesign, GradingMode } from '../../core/experiment/design';
+import { validateDesign } from '../../core/experiment/design';
+import type { RunEstimate } from '../../core/experiment/estimate';
+import { estimateRun } from '../../core/experiment/estimate';
+import type { PlanEntry } from '../../core/experiment/plan';
+import { buildPlan } from '../../core/experiment/plan';
+import type { DesignPreset } from '../../core/experiment/presets';
+import { PRESETS } from '../../core/experiment/presets';
+import { composePrompt, enumerateConditions } from '../../core/framing';
+import { newId, nowIso } from '../../core/ids';
+import type { QuestionSetSummary } from '../../core/records';
+import { BUILT_IN_ITEMS } from '../../core/questions/bank';
+import type { BeliefId, ContextId, Family, Item } from '../../core/types';
+import type { ArmKind, PowerSummary } from './experimentDesign';
+import * as edits from './experimentDesign';
+import { loadItemPool, type SetReader } from './experimentPool';
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A fresh copy of a preset, with a new id. */
+export function createFromPreset(preset: DesignPreset): ExperimentDesign {
+  return preset.create(edits.presetPersonas(), { id: newId('design'), createdAt: nowIso() });
+}
+
+export class BuilderState {
+  #design = $state.raw<ExperimentDesign>(createFromPreset(PRESETS[2] ?? PRESETS[0]!));
+  #pool = $state.raw<readonly Item[]>(BUILT_IN_ITEMS);
+  #poolError = $state<string | null>(null);
+  #sets = $state.raw<QuestionSetSummary[]>([]);
+  #poolToken = 0;
+  readonly #reader: () => Promise<SetReader | undefined>;
+  readonly #measuredSpeed: () => number | null;
+
+  problems: string[] = $derived(validateDesign(this.#design));
+  #planned: { plan: PlanEntry[]; error: string | null } = $derived.by(() => {
+    if (this.problems.length > 0) return { plan: [], error: null };
+    try {
+      return { plan: buildPlan(this.#design, this.#pool, composePrompt), error: null };
+    } catch (error) {
+      return { plan: [], error: `The plan could not be built: ${describeError(error)}` };
+    }
+  });
+  estimate: RunEstimate = $derived.by(() =>
+    estimateRun(this.#planned.plan, this.#design.arms, {
+      isFastMode: this.#design.isFastMode,
+      tokensPerSecond: this.#measuredSpeed() ?? undefined,
+    }),
+  );
+  power: PowerSummary = $derived(edits.describePower(this.#planned.plan, this.#design));
+  availableByFamily: Record<Family, number> = $derived(countByFamily(this.#pool));
+
+  /** `reader` gives the question-sets repository; `measuredSpeed` a decode speed if known. */
+  constructor(reader: () => Promise<SetReader | undefined>, measuredSpeed: () => number | null) {
+    this.#reader = reader;
+    this.#measuredSpeed = measuredSpeed;
+  }
+
+  get design(): ExperimentDesign {
+    return this.#design;
+  }
+  get plan(): PlanEntry[] {
+    return this.#planned.plan;
+  }
+  get planError(): string | null {
+    return this.#planned.error ?? this.#poolError;
+  }
+  get pool(): readonly Item[] {
+    return this.#pool;
+  }
+  get sets(): QuestionSetSummary[] {
+    return this.#sets;
+  }
+
+  /** Replaces the design (preset, saved design, file or link) and loads its question pool. */
+  load(design: ExperimentDesign): void {
+    this.#design = structuredClone(design);
+    void this.reloadPool();
+  }
+
+  applyPreset(preset: DesignPreset): void {
+    this.load(createFromPreset(preset));
+  }
+
+  setSets(sets: QuestionSetSummary[]): void {
+    this.#sets = sets;
+  }
+
+  /** Re-reads the items of the design's sources (ignores answers to superseded requests). */
+  async reloadPool(): Promise<void> {
+    const token = ++this.#poolToken;
+    const sources = this.#design.items.sources;
+    try {
+      const reader = await this.#reader();
+      if (reader === undefined && sources.some((s) => s !== 'builtin')) return;
+      const pool = await loadItemPool(
+        sources,
+        reader ?? { list: async () => [], getItems: async () => [] },
+      );
+      if (token !== this.#poolToken) return;
+      this.#pool = pool;
+      this.#poolError = null;
+    } catch (error) {
+      if (token === this.#poolToken) this.#poolError = describeError(error);
+    }
+  }
+
+  #edit(next: ExperimentDesign): void {
+    this.#design = next;
+  }
+
+  setName(name: string): void {
+    this.#edit({ ...this.#design, name });
+  }
+  toggleSource(source: string, isOn: boolean): void {
+    const others = this.#design.items.sources.filter((s) => s !== source);
+    const sources = isOn ? [...others, source] : others;
+    this.#edit({ ...this.#design, items: { ...this.#design.items, sources } });
+    void this.reloadPool();
+  }
+  setPerFamily(family: Family, count: number): void {
+    if (!Number.isFinite(count)) return;
+    const perFamily = { ...this.#design.items.perFamily, [family]: Math.max(0, Math.round(count)) };
+    this.#edit({ ...this.#design, items: { ...this.#design.items, perFamily } });
+  }
+  setItemSeed(seed: number): void {
+    if (!Number.isFinite(seed)) return;
+    this.#edit({ ...this.#design, items: { ...this.#design.items, seed: Math.round(seed) } });
+  }
+  toggleCell(context: ContextId, belief: BeliefId): void {
+    this.#edit(edits.toggleCell(this.#design, context, belief));
+  }
+  setBeliefsHedged(isHedged: boolean): void {
+    this.#edit(edits.setBeliefsHedged(this.#design, isHedged));
+  }
+  setLeadInPrompt(isIncluded: boolean): void {
+    this.#edit(edits.setLeadInPrompt(this.#design, isIncluded));
+  }
+  /** Every condition of the paper's grid (28 prompts per item). */
+  selectPaperGrid(): void {
+    this.#edit({ ...this.#design, conditions: enumerateConditions() });
+  }
+  clearConditions(): void {
+    this.#edit({ ...this.#design, conditions: [] });
+  }
+  addArm(kind: ArmKind): void {
+    this.#edit(edits.addArm(this.#design, kind));
+  }
+  removeArm(armId: string): void {
+    this.#edit(edits.removeArm(this.#design, armId));
+  }
+  editArm(armId: string, patch: { label?: string; systemPrompt?: string }): void {
+    this.#edit(edits.editArm(this.#design, armId, patch));
+  }
+  setDecoding(patch: { temperature?: number; maxTokens?: number; seed?: number }): void {
+    const finite = Object.fromEntries(
+      Object.entries(patch).filter(([, value]) => Number.isFinite(value)),
+    );
+    this.#edit(edits.setDecoding(this.#design, finite));
+  }
+  setSamples(samples: number): void {
+    if (Number.isFinite(samples)) this.#edit({ ...this.#design, samples: Math.round(samples) });
+  }
+  setGrading(grading: GradingMode): void {
+    this.#edit({ ...this.#design, grading });
+  }
+  setFastMode(isFastMode: boolean): void {
+    this.#edit({ ...this.#design, isFastMode });
+  }
+}
+
+function countByFamily(items: readonly Item[]): Record<Family, number> {
+  const counts: Record<Family, number> = {
+    factual: 0,
+    misconception: 0,
+    conspiracy: 0,
+    medical: 0,
+  };
+  for (const item of items) counts[item.family]++;
+  return counts;
+}

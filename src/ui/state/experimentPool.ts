@@ -1,0 +1,72 @@
+/**
+ * The question pool of a design: the built-in bank and/or imported question sets.
+ *
+ * Owns: turning `design.items.sources` into items and grading a plan entry against its item.
+ * Invariants: an item id appears once in a pool (the first source wins), so pair keys stay
+ * unique; a source that no longer exists is an error naming it, never a silently smaller run.
+ */
+import type { PlanEntry } from '../../core/experiment/plan';
+import { gradeResponse } from '../../core/grading';
+import { BUILT_IN_ITEMS } from '../../core/questions/bank';
+import type { Grade, Item } from '../../core/types';
+
+export const BUILTIN_SOURCE = 'builtin';
+
+/** The slice of the question-sets repository the pool needs. */
+export interface SetReader {
+  list(): Promise<{ id: string; name: string }[]>;
+  getItems(setId: string): Promise<Item[]>;
+}
+
+/** Every item of the given sources, deduplicated by id. */
+export async function loadItemPool(sources: readonly string[], sets: SetReader): Promise<Item[]> {
+  const imported = sources.filter((source) => source !== BUILTIN_SOURCE);
+  const known = imported.length === 0 ? [] : await sets.list();
+  const parts: (readonly Item[])[] = [];
+  for (const source of sources) {
+    if (source === BUILTIN_SOURCE) {
+      parts.push(BUILT_IN_ITEMS);
+      continue;
+    }
+    if (!known.some((set) => set.id === source)) {
+      throw new Error(
+        `The design uses question set '${source}', which is no longer stored: import it again or untick it.`,
+      );
+    }
+    parts.push(await sets.getItems(source));
+  }
+  return dedupeItems(parts.flat());
+}
+
+/** Keeps the first item of each id. */
+export function dedupeItems(items: readonly Item[]): Item[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    if (seen.has(item.id)) return false;
+    seen.add(item.id);
+    return true;
+  });
+}
+
+/** A rule grader for the runner, over the run's items. */
+export function createRuleGrader(
+  items: readonly Item[],
+): (entry: PlanEntry, output: string) => Grade[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return (entry, output) => {
+    const item = byId.get(entry.itemId);
+    if (item === undefined) {
+      throw new Error(
+        `item '${entry.itemId}' is not in the run's question pool (was its question set deleted?)`,
+      );
+    }
+    return [gradeResponse(item, output)];
+  };
+}
+
+/** The pool's items that the plan uses, in plan order (what the dashboard needs). */
+export function itemsInPlan(plan: readonly PlanEntry[], pool: readonly Item[]): Item[] {
+  const byId = new Map(pool.map((item) => [item.id, item]));
+  const ids = [...new Set(plan.map((entry) => entry.itemId))];
+  return ids.map((id) => byId.get(id)).filter((item): item is Item => item !== undefined);
+}
