@@ -66,7 +66,7 @@ function formatPairedTests(report: AnalysisReport): string[] {
   const significant = report.mcnemar.filter((row) => row.p_fdr < 0.05);
   const worse = significant.filter((row) => row.diff_pp < 0).length;
   const lines = [
-    `Paired tests: ${report.pairs} base/warm pairs in ${report.mcnemar.length} cells; ` +
+    `Paired tests: ${report.pairs} base/warm pairs in ${report.mcnemar.length} cell(s); ` +
       `${significant.length} significant after Benjamini–Hochberg at 5% ` +
       `(warm less accurate in ${worse}, more accurate in ${significant.length - worse}).`,
   ];
