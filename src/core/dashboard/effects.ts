@@ -6,7 +6,8 @@
  * wrong and c where only the base answer is wrong, the change is Δ = (b − c)/n and its 95%
  * interval is the Wald interval for paired proportions, Δ ± z·√((b + c) − (b − c)²/n)/n. It is
  * cheap enough to recompute live; with no discordant pairs its width is zero, which the UI
- * shows together with n. Invariants: percentage points throughout; a group with no pairs is
+ * shows together with n, and it is clipped to ±100 pp, which a difference of proportions cannot
+ * leave. Invariants: percentage points throughout; a group with no pairs is
  * omitted rather than reported as NaN; rows follow the catalogue order of contexts and beliefs,
  * with custom framings after the built-in ones in sorted order.
  */
@@ -74,8 +75,8 @@ export function pairedDifference(pairs: readonly AnswerPair[]): PairedDifference
     b,
     c,
     pp: 100 * delta,
-    lowPp: 100 * (delta - halfWidth),
-    highPp: 100 * (delta + halfWidth),
+    lowPp: 100 * Math.max(-1, delta - halfWidth),
+    highPp: 100 * Math.min(1, delta + halfWidth),
   };
 }
 

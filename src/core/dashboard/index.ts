@@ -33,3 +33,11 @@ export {
   textColumn,
 } from './tables';
 export type { TableColumn } from './tables';
+export { SECOND_PERSON_WORDS, FEELING_WORDS, WarmthCache, scoreWarmth } from './warmthIndicator';
+export type { WarmthScore } from './warmthIndicator';
+export { armStyle } from './manipulation';
+export type { ArmStyleRow } from './manipulation';
+export { PAPER_EFFECTS, compareWithPaper } from './paper';
+export type { PaperComparisonRow, PaperEffect } from './paper';
+export { MIN_GLM_ITEMS, MIN_GLM_ROWS, fitWarmthGlm, toGlmRows } from './glmJob';
+export type { GlmRequest, GlmResponse, WarmthAme, WarmthGlm } from './glmJob';
