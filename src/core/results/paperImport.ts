@@ -180,31 +180,50 @@ interface ImportState {
   items: Map<string, Item>;
 }
 
+function readItemId(
+  reader: RowReader,
+  dataset: PaperDataset,
+  question: string,
+  isLong: boolean,
+): string {
+  const itemId = reader.text('item_id').trim();
+  if (itemId !== '') return itemId;
+  if (question.trim() === '') {
+    const column = isLong ? 'question' : QUESTION_COLUMNS[dataset];
+    reader.fail(`no question: column ${column} and item_id are empty`);
+  }
+  return paperItemId(dataset, question);
+}
+
+/** The next sample number of a (model, variant, item, condition) cell in this file. */
+function nextSample(state: ImportState, parts: readonly string[]): number {
+  const cell = parts.join('\u0000');
+  const counted = state.samples.get(cell) ?? 0;
+  state.samples.set(cell, counted + 1);
+  return counted;
+}
+
+function readFinishReason(reader: RowReader): GenerateResult['finishReason'] {
+  const finish = reader.text('finish_reason').trim();
+  return (FINISH_REASONS.includes(finish) ? finish : 'stop') as GenerateResult['finishReason'];
+}
+
 function rowToRecord(reader: RowReader, index: number, state: ImportState): ResponseRecord {
   const { model, variant, dataset } = rowIdentity(reader, state.file);
   const family = familyOfDataset(dataset) as ResponseRecord['family'];
-  const role = roleOfVariant(variant) as Arm['role'];
   const question = questionOf(reader, dataset, state.isLong);
-  const itemId =
-    reader.text('item_id').trim() || (question.trim() === '' ? '' : paperItemId(dataset, question));
-  if (itemId === '')
-    reader.fail(
-      `no question: column ${state.isLong ? 'question' : QUESTION_COLUMNS[dataset]} and item_id are empty`,
-    );
+  const itemId = readItemId(reader, dataset, question, state.isLong);
   const condition = readCondition(reader);
-  const cell = [model, variant, itemId, JSON.stringify(condition)].join('\u0000');
-  const counted = state.samples.get(cell) ?? 0;
-  state.samples.set(cell, counted + 1);
+  const counted = nextSample(state, [model, variant, itemId, JSON.stringify(condition)]);
   if (!state.items.has(itemId)) {
     const item = itemFromRow(reader, family, itemId, question);
     if (item) state.items.set(itemId, item);
   }
-  const finish = reader.text('finish_reason').trim();
   return {
     runId: state.runId,
     planIndex: index,
     armId: `paper:${model}:${variant}`,
-    armRole: role,
+    armRole: roleOfVariant(variant) as Arm['role'],
     modelId: model,
     itemId,
     family,
@@ -212,14 +231,27 @@ function rowToRecord(reader: RowReader, index: number, state: ImportState): Resp
     sample: reader.wholeNumber('sample', counted),
     prompt: { text: reader.text('prompt'), variantIds: {} },
     output: reader.text('output'),
-    finishReason: (FINISH_REASONS.includes(finish)
-      ? finish
-      : 'stop') as GenerateResult['finishReason'],
+    finishReason: readFinishReason(reader),
     grades: readGrades(reader),
     usage: { promptTokens: 0, completionTokens: 0 },
     elapsedMs: 0,
     createdAt: state.createdAt,
   };
+}
+
+/** The columns every file needs, plus the question column of a per-model file. */
+function requirePaperColumns(
+  header: readonly string[],
+  fileName: string,
+  file: Required<FileIdentity> | undefined,
+): void {
+  const promptColumn = header.includes('prompt_template') ? 'prompt_template' : 'prompt_type';
+  const needed = ['amendment_type', promptColumn, 'output', 'evaluation'];
+  if (file) {
+    const question = QUESTION_COLUMNS[file.dataset];
+    needed.push(header.includes(question) ? question : 'question');
+  }
+  requireColumns(header, fileName, needed);
 }
 
 /**
@@ -238,22 +270,7 @@ export function fromPaperLayout(
   const file = isLong
     ? undefined
     : requireIdentity(identifyFile(header, fileName, options), fileName);
-  const promptColumn = header.includes('prompt_template') ? 'prompt_template' : 'prompt_type';
-  const questionColumns =
-    isLong || !file
-      ? []
-      : [
-          header.includes(QUESTION_COLUMNS[file.dataset])
-            ? QUESTION_COLUMNS[file.dataset]
-            : 'question',
-        ];
-  requireColumns(header, fileName, [
-    'amendment_type',
-    promptColumn,
-    'output',
-    'evaluation',
-    ...questionColumns,
-  ]);
+  requirePaperColumns(header, fileName, file);
   const state: ImportState = {
     runId: `import:${fileName}`,
     createdAt: options.importedAt ?? new Date().toISOString(),
