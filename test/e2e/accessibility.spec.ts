@@ -1,0 +1,66 @@
+/**
+ * Accessibility: axe-core finds no serious or critical violations on any view.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { hasBrowser, launchBrowser } from './browser';
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWS = ['playground', 'questions', 'experiments', 'review', 'results', 'models', 'about'];
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  nodes: { target: string[] }[];
+}
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  })) as AxeViolation[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  return { problems, passed };
+}
+
+describe.skipIf(!hasBrowser())('accessibility (axe-core)', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: true });
+    // axe is injected as an inline script, which the app's CSP rightly forbids.
+    page = await (await browser.newContext({ bypassCSP: true })).newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each(VIEWS)('the %s view has no serious or critical violations', async (view) => {
+    await page.goto(`${inject('baseUrl')}?engine=scripted#/${view}`);
+    await page.locator(`#panel-${view}`).waitFor();
+    await page.waitForTimeout(1500);
+    const { problems, passed } = await seriousViolations(page);
+    expect(problems).toEqual([]);
+    expect(passed).toBeGreaterThan(10);
+  });
+
+  it('moves between views with the arrow keys and shows focus', async () => {
+    await page.goto(`${inject('baseUrl')}#/playground`);
+    await page.locator('#tab-playground').focus();
+    await page.keyboard.press('ArrowRight');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-questions');
+    expect(page.url()).toContain('#/questions');
+    const outline = await page.evaluate(
+      () => getComputedStyle(document.activeElement!).outlineStyle,
+    );
+    expect(outline).toBe('solid');
+  });
+});
