@@ -28,6 +28,8 @@ export default defineConfig(({ mode, command }) => ({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     expect: { requireAssertions: true },
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/unit.json' },
     testTimeout: 20000,
     pool: 'forks',
   },

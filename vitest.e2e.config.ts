@@ -10,6 +10,8 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/e2e/globalSetup.ts'],
     expect: { requireAssertions: true },
+    reporters: ['default', 'json'],
+    outputFile: { json: 'test-results/e2e.json' },
     testTimeout: 120000,
     hookTimeout: 180000,
     fileParallelism: false,
