@@ -30,6 +30,7 @@ import {
   PAPER_DATASETS,
   PAPER_EXPORT_DIR,
   PAPER_EXTRA_COLUMNS,
+  QUESTION_COLUMNS,
   paperFilePath,
   slugify,
   variantFolder,
@@ -180,6 +181,22 @@ function toConfigs(files: readonly PaperFile[]): string {
 
 type FileGroup = { file: Omit<PaperFile, 'text' | 'rowCount'>; rows: Row[] };
 
+/**
+ * The authors' significance tests join base and warm rows on question + amendment_type +
+ * prompt template; repeats of that key (several samples, hedged and plain variants) would be
+ * paired many-to-many there, so they are worth a warning.
+ */
+function repeatedKeyWarning({ file, rows }: FileGroup): string[] {
+  const question = QUESTION_COLUMNS[file.dataset];
+  const template = file.dataset === 'medqa' ? 'prompt_type' : 'prompt_template';
+  const keys = rows.map((row) => [row[question], row.amendment_type, row[template]].join('\u0000'));
+  const repeats = keys.length - new Set(keys).size;
+  if (repeats === 0) return [];
+  return [
+    `${file.path}: ${repeats} row(s) repeat a question, amendment_type and prompt template (several samples or hedged variants); the authors' significance_tests.py pairs such rows many-to-many`,
+  ];
+}
+
 /** Sorts responses into files; counts omissions and items that could not be found. */
 function groupRows(records: readonly ResponseRecord[], items: Map<string, Item>) {
   const names = nameGroups(records);
@@ -220,9 +237,12 @@ export function toPaperLayout(
       return { ...file, text: writeCsv(header, rows), rowCount: rows.length };
     })
     .sort((a, b) => a.path.localeCompare(b.path));
-  const warnings = [...missingItems].map(
-    (id) => `item "${id}" is not among the known items; its id stands in for the question`,
-  );
+  const warnings = [
+    ...[...missingItems].map(
+      (id) => `item "${id}" is not among the known items; its id stands in for the question`,
+    ),
+    ...[...groups.values()].flatMap(repeatedKeyWarning),
+  ];
   return {
     files,
     configs: { path: `${PAPER_EXPORT_DIR}/model_configs.py`, text: toConfigs(files) },

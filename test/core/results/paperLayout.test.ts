@@ -130,6 +130,14 @@ describe('toPaperLayout', () => {
     expect(out.files.map((f) => f.variant)).toEqual(['original', 'warm-warm-a', 'warm-warm-b']);
     expect(out.configs.text).toContain("'model': 'qwen2_5_0_5b_instruct_warm_warm_a'");
   });
+
+  it('warns when rows would pair many-to-many in the authors\u2019 significance tests', () => {
+    expect(result.warnings).toEqual([]);
+    const twice = [makeRecord(), makeRecord({ planIndex: 1, sample: 1, output: 'Jupiter again.' })];
+    expect(toPaperLayout(twice, { items: ITEMS }).warnings).toEqual([
+      "warmth_lab_outputs/qwen2_5_0_5b_instruct/original/trivia_original_outputs.csv: 1 row(s) repeat a question, amendment_type and prompt template (several samples or hedged variants); the authors' significance_tests.py pairs such rows many-to-many",
+    ]);
+  });
 });
 
 describe('paper layout round trip', () => {
