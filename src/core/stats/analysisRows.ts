@@ -117,6 +117,7 @@ export class AnalysisTableBuilder {
     prompt: new LevelDictionary(),
   };
   #header: Map<Column | 'sample', number> | undefined;
+  #width = 0;
 
   constructor() {
     this.#capacity = this.#columns.line.length;
@@ -133,6 +134,7 @@ export class AnalysisTableBuilder {
       );
     }
     this.#header = new Map();
+    this.#width = names.length;
     for (const column of [...REQUIRED_COLUMNS, 'sample' as const]) {
       const index = names.indexOf(column);
       if (index >= 0) this.#header.set(column, index);
@@ -147,9 +149,10 @@ export class AnalysisTableBuilder {
       const index = header.get(column);
       return index === undefined ? '' : (record.fields[index] ?? '').trim();
     };
-    if (record.fields.length < header.size) {
+    if (record.fields.length !== this.#width) {
       throw new AnalysisInputError(
-        `expected at least ${header.size} fields, found ${record.fields.length}`,
+        `expected ${this.#width} fields like the header, found ${record.fields.length} ` +
+          '(is a comma inside an unquoted output?)',
         record.line,
       );
     }

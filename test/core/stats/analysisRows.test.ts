@@ -55,6 +55,11 @@ describe('parseAnalysisCsv', () => {
       2,
       /sample must be a whole number/,
     ],
+    [
+      csv('m,trivia,base,q,none,none,sorry, but no,CORRECT'),
+      2,
+      /expected 8 fields like the header, found 9/,
+    ],
   ])('rejects bad input with the line (%#)', (text, line, message) => {
     let caught: unknown;
     try {
