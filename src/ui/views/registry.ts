@@ -24,6 +24,8 @@ export const VIEWS: readonly ViewDef[] = [
 
 /** Reads the view from the URL hash (`#/experiments`), falling back to the playground. */
 export function viewFromHash(hash: string): ViewId {
+  // A shared design link (`#design=v1.…`) opens the Experiments view, which reads the design.
+  if (/^#?design=/.test(hash)) return 'experiments';
   const id = hash.replace(/^#\/?/, '').split(/[/?&]/)[0];
   return VIEWS.some((v) => v.id === id) ? (id as ViewId) : 'playground';
 }
