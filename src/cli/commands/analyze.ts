@@ -118,7 +118,14 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
   const [path, ...extra] = args.positional;
   if (!path) throw new UsageError('analyze needs a FILE (a long results table in CSV)');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const report = runAnalysis(await readTable(path, io), { mode });
+  const table = await readTable(path, io);
+  if (table.skipped.length > 0) {
+    const first = table.skipped[0];
+    io.stderr(
+      `note: ${table.skipped.length} rows left out (first: line ${first?.line}, ${first?.reason})`,
+    );
+  }
+  const report = runAnalysis(table, { mode });
   if (args.flags.get('json') === true) {
     io.stdout(stringifyReport(toReferenceShape(report)));
     if (report.unpaired.count > 0) {

@@ -16,8 +16,10 @@ import {
   parseEvaluation,
   parseSample,
   parseVariant,
+  skipReason,
   validateRow,
 } from './rowValidation';
+import type { SkippedAnalysisRow } from './rowValidation';
 
 export { AnalysisInputError } from './rowValidation';
 
@@ -62,6 +64,8 @@ export interface AnalysisTable {
   isRefusal: Uint8Array;
   /** Source line of each row, for messages about unpaired or duplicate rows. */
   line: Uint32Array;
+  /** Rows left out because they carry no base/warm verdict (ungraded, unparseable, cold arm…). */
+  skipped: SkippedAnalysisRow[];
 }
 
 /** One row in plain form, for builders that do not start from CSV (tests, the bench). */
@@ -117,6 +121,7 @@ export class AnalysisTableBuilder {
     prompt: new LevelDictionary(),
   };
   #header: Map<Column | 'sample', number> | undefined;
+  readonly #skipped: SkippedAnalysisRow[] = [];
   #width = 0;
 
   constructor() {
@@ -155,6 +160,11 @@ export class AnalysisTableBuilder {
           '(is a comma inside an unquoted output?)',
         record.line,
       );
+    }
+    const reason = skipReason(cell('evaluation'), cell('variant'));
+    if (reason !== null) {
+      this.#skipped.push({ line: record.line, reason });
+      return;
     }
     const verdict = parseEvaluation(cell('evaluation'), record.line);
     this.addRow({
@@ -206,6 +216,7 @@ export class AnalysisTableBuilder {
     }
     return {
       size,
+      skipped: this.#skipped,
       levels,
       model: c.model.slice(0, size),
       dataset: c.dataset.slice(0, size),

@@ -64,3 +64,22 @@ export function parseSample(value: string, line: number): number {
   }
   return sample;
 }
+
+/** A row that is well formed but carries nothing to analyse, with the reason it was left out. */
+export interface SkippedAnalysisRow {
+  line: number;
+  reason: string;
+}
+
+/**
+ * Why a row is left out of the analysis, or null to keep it. Warm Lab's own exports contain
+ * ungraded and unparseable answers and cold/neutral arms: they are reported, not fatal.
+ */
+export function skipReason(evaluation: string, variant: string): string | null {
+  const verdict = evaluation.toLowerCase();
+  if (verdict === '') return 'not graded (empty evaluation)';
+  if (verdict === 'unparseable') return 'grade is UNPARSEABLE: no verdict to analyse';
+  const arm = variant.toLowerCase();
+  if (arm === 'cold' || arm === 'neutral') return `arm role "${variant}" is neither base nor warm`;
+  return null;
+}

@@ -76,3 +76,24 @@ describe('parseAnalysisCsv', () => {
     expect(() => parseAnalysisCsv('')).toThrow(/empty file/);
   });
 });
+
+describe('rows with nothing to analyse', () => {
+  it('skips ungraded, unparseable and cold-arm rows with their lines and keeps the rest', () => {
+    const table = parseAnalysisCsv(
+      csv(
+        'm,trivia,base,q1,none,none,Paris,CORRECT',
+        'm,trivia,warm,q1,none,none,Lyon,',
+        'm,trivia,warm,q1,none,none,hmm,UNPARSEABLE',
+        'm,trivia,cold,q1,none,none,Paris,CORRECT',
+        'm,trivia,warm,q1,none,none,Lyon,INCORRECT',
+      ),
+    );
+    expect(table.size).toBe(2);
+    expect(table.skipped).toEqual([
+      { line: 3, reason: 'not graded (empty evaluation)' },
+      { line: 4, reason: 'grade is UNPARSEABLE: no verdict to analyse' },
+      { line: 5, reason: 'arm role "cold" is neither base nor warm' },
+    ]);
+    expect(Array.from(table.isWarm)).toEqual([0, 1]);
+  });
+});
