@@ -1,0 +1,59 @@
+/**
+ * The analysis as the worker runs it: tabulate records when needed, then core/stats'
+ * `runAnalysis` in stages so the view can show progress.
+ *
+ * Owns: the stage order (rates and paired tests first, then one GLM preset at a time).
+ * Invariant: the merged report equals one `runAnalysis` call with every preset — each stage
+ * calls it with a single preset and the shared parts (cheap, one pass each) are taken from the
+ * first stage.
+ */
+import type { AnalysisReport } from '../../core/stats/analysis';
+import { runAnalysis } from '../../core/stats/analysis';
+import type { AnalysisMode } from '../../core/stats/outcomes';
+import type { PresetKey } from '../../core/stats/presets';
+import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './resultsProtocol';
+import { tabulateRecords } from './resultsTabulate';
+
+export const PRESET_ORDER: readonly PresetKey[] = ['model1', 'model2', 'model3', 'model4'];
+
+const PRESET_STAGES: Readonly<Record<PresetKey, string>> = {
+  model1: 'Fitting model 1 (warmth + task + model)',
+  model2: 'Fitting model 2 (warmth × context group)',
+  model3: 'Fitting model 3 (warmth × each context)',
+  model4: 'Fitting model 4 (warmth × stated belief)',
+};
+
+/** Runs the full analysis in 1 + 4 stages, reporting each. */
+export function analyseInStages(
+  input: AnalysisInput,
+  mode: AnalysisMode,
+  progress: ProgressSink,
+  now: () => number = () => Date.now(),
+): AnalysisOutcome {
+  const startedAt = now();
+  const total = PRESET_ORDER.length + 1;
+  progress('Preparing rows, error rates and paired tests', 0, total);
+  const tabulation =
+    input.kind === 'table'
+      ? { table: input.table, notes: [], ruleGraded: 0 }
+      : tabulateRecords(input.records, input.items, { isDeviceFactor: input.isDeviceFactor });
+  if (tabulation.table.size === 0) {
+    const reasons = tabulation.notes.map((note) => `${note.count} ${note.reason}`).join('; ');
+    throw new Error(
+      `Nothing to analyse: no base/warm answers with a verdict${reasons ? ` (${reasons})` : ''}.`,
+    );
+  }
+  const report: AnalysisReport = runAnalysis(tabulation.table, { mode, models: [] });
+  PRESET_ORDER.forEach((key, index) => {
+    progress(PRESET_STAGES[key], index + 1, total);
+    const fitted = runAnalysis(tabulation.table, { mode, models: [key] }).glm[key];
+    if (fitted) report.glm[key] = fitted;
+  });
+  progress('Done', total, total);
+  return {
+    report,
+    notes: tabulation.notes,
+    ruleGraded: tabulation.ruleGraded,
+    elapsedMs: now() - startedAt,
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Reads a ready-to-analyse long outputs CSV (`model, dataset, variant, item_id, amendment_type,
+ * prompt_type, output, evaluation[, sample]`, e.g. synthetic-long.csv or
+ * qwen32b-outputs-long.csv) straight into the columnar analysis table.
+ *
+ * Owns: chunked parsing with progress, and filling empty `evaluation` cells with the rule
+ * graders (which need the file's question/answer columns). Invariants: all-or-nothing — the
+ * first bad row throws an Error starting "<file>: line N:" with what was expected; a row
+ * whose answer cannot be graded (no answer columns, or an unparseable answer) is left out and
+ * counted, never guessed.
+ */
+import { CsvParser, CsvSyntaxError } from '../../core/csv';
+import type { CsvRecord } from '../../core/csv';
+import { OutputTableError, gradeResponse, readOutputTable } from '../../core/grading';
+import { EVALUATION_CODES } from '../../core/results';
+import { AnalysisInputError, AnalysisTableBuilder } from '../../core/stats/analysisRows';
+import type { Outcome } from '../../core/types';
+import type { ExclusionNote, ProgressSink, TableData } from './resultsProtocol';
+
+/** Characters parsed between progress reports. */
+const CHUNK_CHARS = 1 << 20;
+
+const NOT_GRADABLE = 'no evaluation, and the row lacks the answer columns the rule graders need';
+const UNPARSEABLE = 'no evaluation, and the rule graders found the answer unparseable';
+
+/** Rule-grades the whole file once, the first time an empty evaluation is met. */
+class LazyGrades {
+  #byLine: Map<number, Outcome | null> | null = null;
+
+  constructor(
+    readonly text: string,
+    readonly fileName: string,
+  ) {}
+
+  outcomeAt(line: number): Outcome | null {
+    this.#byLine ??= this.#gradeAll(line);
+    return this.#byLine.get(line) ?? null;
+  }
+
+  #gradeAll(line: number): Map<number, Outcome | null> {
+    let rows;
+    try {
+      rows = readOutputTable(this.text, this.fileName);
+    } catch (error) {
+      if (!(error instanceof OutputTableError)) throw error;
+      throw new Error(
+        `${this.fileName}: line ${line}: the evaluation is empty and the rule graders cannot grade the file (${error.message})`,
+      );
+    }
+    return new Map(
+      rows.map((row) => [row.line, row.item ? gradeResponse(row.item, row.output).outcome : null]),
+    );
+  }
+}
+
+interface ReadState {
+  builder: AnalysisTableBuilder;
+  evaluationAt: number;
+  hasHeader: boolean;
+  grades: LazyGrades;
+  notes: Map<string, number>;
+  ruleGraded: number;
+}
+
+function addRecords(state: ReadState, records: CsvRecord[]): void {
+  for (const record of records) {
+    if (!state.hasHeader) {
+      state.builder.addHeader(record);
+      const names = record.fields.map((field) => field.trim().toLowerCase());
+      state.evaluationAt = names.indexOf('evaluation');
+      state.hasHeader = true;
+      continue;
+    }
+    const cell = record.fields[state.evaluationAt];
+    if (cell !== undefined && cell.trim() === '') {
+      const outcome = state.grades.outcomeAt(record.line);
+      const reason = outcome === null ? NOT_GRADABLE : outcome === 'unparseable' ? UNPARSEABLE : '';
+      if (reason !== '') {
+        state.notes.set(reason, (state.notes.get(reason) ?? 0) + 1);
+        continue;
+      }
+      record.fields[state.evaluationAt] = EVALUATION_CODES[outcome as Outcome];
+      state.ruleGraded++;
+    }
+    state.builder.addRecord(record);
+  }
+}
+
+/**
+ * Parses a long outputs CSV into a table. Throws an Error naming the file and line of the
+ * first problem (missing columns, bad variant/dataset/evaluation, broken quoting).
+ */
+export function readAnalysisCsv(text: string, fileName: string, progress: ProgressSink): TableData {
+  const parser = new CsvParser();
+  const state: ReadState = {
+    builder: new AnalysisTableBuilder(),
+    evaluationAt: -1,
+    hasHeader: false,
+    grades: new LazyGrades(text, fileName),
+    notes: new Map(),
+    ruleGraded: 0,
+  };
+  try {
+    for (let at = 0; at < text.length; at += CHUNK_CHARS) {
+      addRecords(state, parser.push(text.slice(at, at + CHUNK_CHARS)));
+      progress(`Reading ${fileName}`, Math.min(at + CHUNK_CHARS, text.length), text.length);
+    }
+    addRecords(state, parser.end());
+  } catch (error) {
+    if (error instanceof AnalysisInputError || error instanceof CsvSyntaxError) {
+      throw new Error(`${fileName}: ${error.message}`);
+    }
+    throw error;
+  }
+  const table = state.builder.finish();
+  if (table.size === 0) {
+    throw new Error(`${fileName}: no data rows to analyse (expected a header row and result rows)`);
+  }
+  const notes: ExclusionNote[] = [...state.notes].map(([reason, count]) => ({ reason, count }));
+  const rows = table.size + notes.reduce((sum, note) => sum + note.count, 0);
+  const source = {
+    bundle: 1,
+    file: fileName,
+    device: '',
+    layout: 'analysis-table',
+    rows,
+    warnings: [],
+  };
+  return { kind: 'table', table, sources: [source], notes, ruleGraded: state.ruleGraded };
+}
