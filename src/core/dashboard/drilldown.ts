@@ -6,7 +6,8 @@
  * plain data (it can be kept in state and compared); `pairsFor` applies exactly the grouping
  * the series used, so the number of pairs listed equals the mark's n for paired series.
  */
-import type { Family } from '../types';
+import { chooseGrade } from '../results/grades';
+import type { Family, Item } from '../types';
 import type { Setup } from './errorRates';
 import { SETUP_LABELS, setupOf } from './errorRates';
 import { beliefLabelOf, contextLabelOf } from './labels';
@@ -81,4 +82,52 @@ export function describeSelection(selection: Selection): string {
       throw new Error(`unknown selection ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** One arm's side of a drill-down row, as text. */
+export interface AnswerView {
+  output: string;
+  verdict: string;
+  grader: string;
+  reason: string;
+}
+
+/** A pair as the responses panel shows it. */
+export interface PairView {
+  key: string;
+  itemId: string;
+  question: string;
+  correct: string;
+  conditionLabel: string;
+  prompt: string;
+  base: AnswerView;
+  warm: AnswerView;
+}
+
+function answerView(record: AnswerPair['base'], isWrong: boolean): AnswerView {
+  const grade = chooseGrade(record.grades);
+  return {
+    output: record.output,
+    verdict: isWrong ? 'incorrect' : 'correct',
+    grader: grade?.grader ?? 'ungraded',
+    reason: grade?.reason ?? '',
+  };
+}
+
+/** Pairs as text for the side-by-side panel; `items` supplies the question and answer. */
+export function viewPairs(pairs: readonly AnswerPair[], items: readonly Item[]): PairView[] {
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return pairs.map((pair) => {
+    const item = byId.get(pair.itemId);
+    return {
+      key: pair.key,
+      itemId: pair.itemId,
+      question: item?.question ?? '(question not in the loaded set)',
+      correct: item?.correct ?? '',
+      conditionLabel: `${contextLabelOf(pair.condition.context)} · ${beliefLabelOf(pair.condition.belief)}`,
+      prompt: pair.base.prompt.text,
+      base: answerView(pair.base, pair.isBaseWrong),
+      warm: answerView(pair.warm, pair.isWarmWrong),
+    };
+  });
 }

@@ -19,8 +19,9 @@ export { baseWarmPoints, contextBeliefEffects, groupPairs, pairedDifference } fr
 export type { ContextBeliefEffect, PairedDifference, ScatterPoint } from './effects';
 export { BELIEF_SCOPE_LABELS, pairedStatsTable } from './statsTable';
 export type { BeliefScope, StatsRow, StatsTier } from './statsTable';
-export { describeSelection, isPairSelected, pairsFor } from './drilldown';
-export type { Selection } from './drilldown';
+export { describeSelection, isPairSelected, pairsFor, viewPairs } from './drilldown';
+export type { AnswerView, PairView, Selection } from './drilldown';
+export { EFFECT_COLUMNS, PAPER_COLUMNS, POINT_COLUMNS, STYLE_COLUMNS } from './columns';
 export { beliefLabelOf, contextLabelOf } from './labels';
 export { csvNumber, intervalText, percentText, ppText, pText, ratioText } from './format';
 export {
@@ -37,7 +38,7 @@ export { SECOND_PERSON_WORDS, FEELING_WORDS, WarmthCache, scoreWarmth } from './
 export type { WarmthScore } from './warmthIndicator';
 export { armStyle } from './manipulation';
 export type { ArmStyleRow } from './manipulation';
-export { PAPER_EFFECTS, compareWithPaper } from './paper';
+export { PAPER_EFFECTS, compareWithPaper, paperRowSelection } from './paper';
 export type { PaperComparisonRow, PaperEffect } from './paper';
 export { MIN_GLM_ITEMS, MIN_GLM_ROWS, fitWarmthGlm, toGlmRows } from './glmJob';
 export type { GlmRequest, GlmResponse, WarmthAme, WarmthGlm } from './glmJob';

@@ -10,6 +10,8 @@
  * and never recomputed; a measurement with no pairs is null, shown as "no data yet".
  */
 import type { Family } from '../types';
+import { FAMILIES } from '../types';
+import type { Selection } from './drilldown';
 import type { PairedDifference } from './effects';
 import { groupPairs, pairedDifference } from './effects';
 import { contextLabelOf } from './labels';
@@ -123,4 +125,13 @@ function compareSadness(pairs: readonly AnswerPair[]): PaperComparisonRow {
 /** Each published effect next to this run's estimate with its paired 95% interval. */
 export function compareWithPaper(pairs: readonly AnswerPair[]): PaperComparisonRow[] {
   return [...PAPER_EFFECTS.map((effect) => compareOne(effect, pairs)), compareSadness(pairs)];
+}
+
+/** The pairs behind a comparison row, as a drill-down selection (null for the context claim). */
+export function paperRowSelection(row: Pick<PaperComparisonRow, 'id'>): Selection | null {
+  if (row.id === 'overall') return { kind: 'scope', family: 'all', beliefScope: 'any' };
+  if (row.id === 'false-belief')
+    return { kind: 'scope', family: 'all', beliefScope: 'false-belief' };
+  const family = FAMILIES.find((f) => f === row.id);
+  return family ? { kind: 'family', family } : null;
 }

@@ -1,35 +1,74 @@
 /**
  * State of the live results dashboard.
  *
- * Owns: the grading mode, the throttled snapshot of records the charts are drawn from, and the
- * mark the user clicked. Invariants: however often the caller offers new records, the snapshot
- * (and so every series and chart) changes at most once per THROTTLE_MS, and the latest offer
- * always lands within THROTTLE_MS; every series is `$derived` from the snapshot through
- * core/dashboard, never stored.
+ * Owns: the grading mode, the throttled snapshot of records the charts are drawn from, the
+ * mark the user clicked, and the warmth GLM fitted in a Web Worker. Invariants: however often
+ * the caller offers new records, the snapshot (and so every series and chart) changes at most
+ * once per THROTTLE_MS, and the latest offer always lands within THROTTLE_MS; every series is
+ * `$derived` from the snapshot through core/dashboard, never stored; the GLM is refitted at
+ * most once per GLM_INTERVAL_MS, only when its input changed, and never more than one at once.
  */
-import { computeDashboard } from '../../core/dashboard';
-import type { DashboardSeries, Selection } from '../../core/dashboard';
+import type {
+  ArmStyleRow,
+  DashboardSeries,
+  GlmRequest,
+  GlmResponse,
+  PaperComparisonRow,
+  PairView,
+  Selection,
+  WarmthGlm,
+} from '../../core/dashboard';
+import {
+  WarmthCache,
+  armStyle,
+  compareWithPaper,
+  computeDashboard,
+  pairsFor,
+  toGlmRows,
+  viewPairs,
+} from '../../core/dashboard';
 import type { GradingMode } from '../../core/grading';
-import type { Arm, ResponseRecord } from '../../core/types';
+import type { Arm, Item, ResponseRecord } from '../../core/types';
 
 /** At most ~3 redraws a second while results stream in. */
 export const THROTTLE_MS = 333;
+/** The GLM is refitted at most this often, on the latest input when the interval ends. */
+export const GLM_INTERVAL_MS = 1500;
 
 interface Snapshot {
   records: readonly ResponseRecord[];
   arms: readonly Arm[];
+  items: readonly Item[];
 }
+
+export type GlmStatus =
+  | { state: 'idle' }
+  | { state: 'running' }
+  | { state: 'done'; result: WarmthGlm }
+  | { state: 'error'; message: string };
 
 export class DashboardState {
   #mode = $state<GradingMode>('paper');
-  #snapshot = $state.raw<Snapshot>({ records: [], arms: [] });
+  #snapshot = $state.raw<Snapshot>({ records: [], arms: [], items: [] });
   #selection = $state.raw<Selection | null>(null);
+  #glm = $state.raw<GlmStatus>({ state: 'idle' });
   #pending: Snapshot | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #lastAppliedAt = -Infinity;
+  readonly #warmth = new WarmthCache();
+  readonly #glmRunner = new GlmRunner((status) => (this.#glm = status));
 
   readonly series: DashboardSeries = $derived(
     computeDashboard(this.#snapshot.records, this.#snapshot.arms, this.#mode),
+  );
+  readonly style: ArmStyleRow[] = $derived(
+    armStyle(this.#snapshot.records, this.#snapshot.arms, (r) => this.#warmth.scoreOf(r)),
+  );
+  readonly paper: PaperComparisonRow[] = $derived(compareWithPaper(this.series.pairs));
+  readonly picked: PairView[] = $derived(
+    this.#selection
+      ? viewPairs(pairsFor(this.series.pairs, this.#selection), this.#snapshot.items)
+      : [],
   );
 
   get mode(): GradingMode {
@@ -40,12 +79,13 @@ export class DashboardState {
     return this.#selection;
   }
 
-  get arms(): readonly Arm[] {
-    return this.#snapshot.arms;
+  get glm(): GlmStatus {
+    return this.#glm;
   }
 
   setMode(mode: GradingMode): void {
     this.#mode = mode;
+    this.#glmRunner.schedule(() => this.#glmRows());
   }
 
   select(selection: Selection | null): void {
@@ -53,21 +93,22 @@ export class DashboardState {
   }
 
   /**
-   * Offers the latest records. Applied at once when the last update is older than THROTTLE_MS,
+   * Offers the latest inputs. Applied at once when the last update is older than THROTTLE_MS,
    * otherwise kept (replacing any earlier pending offer) and applied when the interval ends.
    */
-  offer(records: readonly ResponseRecord[], arms: readonly Arm[]): void {
-    this.#pending = { records, arms };
+  offer(records: readonly ResponseRecord[], arms: readonly Arm[], items: readonly Item[]): void {
+    this.#pending = { records, arms, items };
     if (this.#timer !== null) return;
     const wait = this.#lastAppliedAt + THROTTLE_MS - Date.now();
     if (wait <= 0) this.#flush();
     else this.#timer = setTimeout(() => this.#flush(), wait);
   }
 
-  /** Cancels a pending update (the dashboard was unmounted). */
+  /** Cancels pending work (the dashboard was unmounted); the next offer starts again. */
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
+    this.#glmRunner.dispose();
   }
 
   #flush(): void {
@@ -76,5 +117,88 @@ export class DashboardState {
     this.#snapshot = this.#pending;
     this.#pending = null;
     this.#lastAppliedAt = Date.now();
+    this.#glmRunner.schedule(() => this.#glmRows());
+  }
+
+  #glmRows(): GlmRequest['rows'] {
+    const armPair = this.series.armPair;
+    return armPair ? toGlmRows(this.#snapshot.records, armPair, this.#mode) : [];
+  }
+}
+
+/** Rate-limited GLM fits in src/ui/state/statsWorker.ts, one at a time, skipping unchanged input. */
+class GlmRunner {
+  #worker: Worker | null = null;
+  #timer: ReturnType<typeof setTimeout> | null = null;
+  #nextId = 1;
+  #runningId = 0;
+  #lastKey = '';
+  #isRerunWanted = false;
+  #rowsOf: (() => GlmRequest['rows']) | null = null;
+
+  constructor(private readonly report: (status: GlmStatus) => void) {}
+
+  schedule(rowsOf: () => GlmRequest['rows']): void {
+    this.#rowsOf = rowsOf;
+    // Not a debounce: during a live run offers never pause, so a reset timer would never fire.
+    if (this.#timer !== null) return;
+    this.#timer = setTimeout(() => this.#run(), GLM_INTERVAL_MS);
+  }
+
+  dispose(): void {
+    if (this.#timer !== null) clearTimeout(this.#timer);
+    this.#timer = null;
+    this.#worker?.terminate();
+    this.#worker = null;
+    this.#runningId = 0;
+  }
+
+  #run(): void {
+    this.#timer = null;
+    if (this.#runningId !== 0) {
+      this.#isRerunWanted = true;
+      return;
+    }
+    const rows = this.#rowsOf?.() ?? [];
+    const errors = rows.reduce((sum, row) => sum + (row.isCorrect ? 0 : 1), 0);
+    const key = `${rows.length}:${errors}:${rows.filter((r) => r.isWarm).length}`;
+    if (key === this.#lastKey) return;
+    this.#lastKey = key;
+    try {
+      this.#worker ??= this.#createWorker();
+    } catch (error) {
+      this.report({
+        state: 'error',
+        message: `The statistics worker could not start: ${String(error)}`,
+      });
+      return;
+    }
+    this.#runningId = this.#nextId++;
+    this.report({ state: 'running' });
+    const request: GlmRequest = { type: 'glm', id: this.#runningId, rows };
+    this.#worker.postMessage(request);
+  }
+
+  #createWorker(): Worker {
+    const worker = new Worker(new URL('./statsWorker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<GlmResponse>) => this.#receive(event.data);
+    worker.onerror = (event) => {
+      this.#runningId = 0;
+      this.#lastKey = '';
+      this.report({ state: 'error', message: `The statistics worker failed: ${event.message}` });
+    };
+    return worker;
+  }
+
+  #receive(response: GlmResponse): void {
+    if (response.id !== this.#runningId) return;
+    this.#runningId = 0;
+    if (response.type === 'glm-result') this.report({ state: 'done', result: response.result });
+    else
+      this.report({ state: 'error', message: `${response.error.name}: ${response.error.message}` });
+    if (this.#isRerunWanted) {
+      this.#isRerunWanted = false;
+      this.#run();
+    }
   }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareWithPaper, pairAnswers } from '../../../src/core/dashboard';
+import { compareWithPaper, pairAnswers, paperRowSelection } from '../../../src/core/dashboard';
 import { BASE_ARM, WARM_ARM, fixtureRecords } from './fixture';
 
 describe('compareWithPaper', () => {
@@ -30,5 +30,18 @@ describe('compareWithPaper', () => {
       ['sad-largest', false, null],
     ]);
     expect(rows[6]!.finding).toBe('Largest here: Happy');
+  });
+});
+
+describe('paperRowSelection', () => {
+  it('maps each comparison row to the pairs behind it', () => {
+    expect(
+      ['overall', 'medical', 'false-belief', 'sad-largest'].map((id) => paperRowSelection({ id })),
+    ).toEqual([
+      { kind: 'scope', family: 'all', beliefScope: 'any' },
+      { kind: 'family', family: 'medical' },
+      { kind: 'scope', family: 'all', beliefScope: 'false-belief' },
+      null,
+    ]);
   });
 });

@@ -1,0 +1,211 @@
+/**
+ * chart.js configurations of the dashboard's point charts: change in error per context ×
+ * belief (paper Fig. 5), base vs warm error per family × context (Fig. 2), and this run next to
+ * the paper's published effects.
+ *
+ * Owns: presentation only. Dot plots put categories on a numeric axis (category index, with a
+ * small offset per series so the marks of one row do not overlap) because chart.js scatter
+ * charts need numeric axes; tick labels map indices back to names. Invariants: intervals are
+ * drawn as whiskers along x; belief-present points are hollow and belief-absent filled, and
+ * every series also differs by point shape.
+ */
+import type { ChartConfiguration, TooltipItem } from 'chart.js';
+import type {
+  ContextBeliefEffect,
+  PaperComparisonRow,
+  ScatterPoint,
+  Selection,
+} from '../../../core/dashboard';
+import { paperRowSelection, ppText } from '../../../core/dashboard';
+import { FAMILIES } from '../../../core/types';
+import type { ChartSpec } from './chartHost';
+import { BELIEF_STYLES, FAMILY_STYLES } from './palette';
+
+const ROW_SPREAD = 0.5;
+
+function categoryAxis(labels: readonly string[]) {
+  return {
+    min: -0.5,
+    max: labels.length - 0.5,
+    reverse: true,
+    ticks: {
+      stepSize: 1,
+      autoSkip: false,
+      callback: (value: string | number) => labels[Number(value)] ?? '',
+    },
+    grid: { display: false },
+  };
+}
+
+const zeroLine = {
+  color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? '#1b1b1b' : '#e5e2dc'),
+};
+
+/** Change in error (warm − base, pp) per context, one series per belief. */
+export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
+  const contexts = [...new Set(rows.map((r) => r.context))];
+  const beliefs = [...new Set(rows.map((r) => r.belief))];
+  const series = beliefs.map((belief, b) =>
+    rows.filter((r) => r.belief === belief).map((row) => ({ row, b })),
+  );
+  const offset = (b: number) =>
+    beliefs.length > 1 ? (b / (beliefs.length - 1) - 0.5) * ROW_SPREAD : 0;
+  const datasets = series.map((list, b) => {
+    const style = BELIEF_STYLES[b % BELIEF_STYLES.length]!;
+    return {
+      label: list[0]?.row.beliefLabel ?? '',
+      data: list.map(({ row }) => ({ x: row.pp, y: contexts.indexOf(row.context) + offset(b) })),
+      backgroundColor: style.colour,
+      borderColor: style.colour,
+      pointStyle: style.shape,
+      pointRadius: 5,
+    };
+  });
+  const labelsByContext = contexts.map((c) => rows.find((r) => r.context === c)?.contextLabel ?? c);
+  const tooltip = (item: TooltipItem<'scatter'>) => {
+    const row = series[item.datasetIndex]?.[item.dataIndex]?.row;
+    return row
+      ? `${row.contextLabel} · ${row.beliefLabel}: ${ppText(row.pp)} [${ppText(row.lowPp)}, ${ppText(row.highPp)}], ${row.n} pairs`
+      : '';
+  };
+  const config: ChartConfiguration<'scatter'> = {
+    type: 'scatter',
+    data: { datasets },
+    options: {
+      scales: {
+        x: { title: { display: true, text: 'Change in error, warm − base (pp)' }, grid: zeroLine },
+        y: categoryAxis(labelsByContext),
+      },
+      plugins: {
+        intervals: {
+          axis: 'x',
+          byDataset: series.map((list) => list.map(({ row }) => [row.lowPp, row.highPp])),
+        },
+        tooltip: { callbacks: { label: tooltip } },
+      },
+    },
+  };
+  const pick = (d: number, i: number): Selection | null => {
+    const row = series[d]?.[i]?.row;
+    return row ? { kind: 'context-belief', context: row.context, belief: row.belief } : null;
+  };
+  return {
+    config,
+    pick,
+    summary: `Change in error for ${rows.length} context and belief combinations, with 95% intervals.`,
+  };
+}
+
+/** Base error (x) against warm error (y) with the no-change diagonal. */
+export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
+  const groups = FAMILIES.flatMap((family) =>
+    [false, true].map((isBeliefPresent) => ({
+      family,
+      isBeliefPresent,
+      points: points.filter((p) => p.family === family && p.isBeliefPresent === isBeliefPresent),
+    })),
+  ).filter((g) => g.points.length > 0);
+  const diagonal = {
+    label: 'No change (warm = base)',
+    data: [
+      { x: 0, y: 0 },
+      { x: 100, y: 100 },
+    ],
+    showLine: true,
+    pointRadius: 0,
+    borderColor: '#6b6b6b',
+    borderDash: [4, 4],
+  };
+  const datasets = groups.map((g) => {
+    const style = FAMILY_STYLES[g.family];
+    return {
+      label: `${g.family}, ${g.isBeliefPresent ? 'false belief (hollow)' : 'no belief (filled)'}`,
+      data: g.points.map((p) => ({ x: 100 * p.baseRate, y: 100 * p.warmRate })),
+      pointStyle: style.shape,
+      pointRadius: 6,
+      borderColor: style.colour,
+      borderWidth: 2,
+      backgroundColor: g.isBeliefPresent ? '#ffffff' : style.colour,
+    };
+  });
+  const tooltip = (item: TooltipItem<'scatter'>) => {
+    const p = groups[item.datasetIndex - 1]?.points[item.dataIndex];
+    return p
+      ? `${p.label}: base ${(100 * p.baseRate).toFixed(1)}%, warm ${(100 * p.warmRate).toFixed(1)}%, ${p.n} pairs`
+      : '';
+  };
+  const axis = (text: string) => ({ min: 0, max: 100, title: { display: true, text } });
+  const config: ChartConfiguration<'scatter'> = {
+    type: 'scatter',
+    data: { datasets: [diagonal, ...datasets] },
+    options: {
+      scales: { x: axis('Base error (%)'), y: axis('Warm error (%)') },
+      plugins: { tooltip: { callbacks: { label: tooltip } } },
+    },
+  };
+  const pick = (d: number, i: number): Selection | null => {
+    const p = groups[d - 1]?.points[i];
+    return p
+      ? { kind: 'point', family: p.family, context: p.context, isBeliefPresent: p.isBeliefPresent }
+      : null;
+  };
+  return {
+    config,
+    pick,
+    summary: `${points.length} family and context points; points above the diagonal are worse when warm.`,
+  };
+}
+
+/** This run's effects with 95% intervals next to the paper's published values (diamonds). */
+export function paperChart(allRows: readonly PaperComparisonRow[]): ChartSpec {
+  const rows = allRows.filter((row) => row.paperPp !== null);
+  const yours = rows.flatMap((row, i) =>
+    row.yours ? [{ row, point: { x: row.yours.pp, y: i - 0.1 } }] : [],
+  );
+  const paper = rows.map((row, i) => ({ x: row.paperPp ?? 0, y: i + 0.1 }));
+  const config: ChartConfiguration<'scatter'> = {
+    type: 'scatter',
+    data: {
+      datasets: [
+        {
+          label: 'This run',
+          data: yours.map((y) => y.point),
+          backgroundColor: '#c0560b',
+          borderColor: '#c0560b',
+          pointStyle: 'circle',
+          pointRadius: 5,
+        },
+        {
+          label: 'Paper',
+          data: paper,
+          backgroundColor: '#1b1b1b',
+          pointStyle: 'rectRot',
+          pointRadius: 6,
+        },
+      ],
+    },
+    options: {
+      scales: {
+        x: { title: { display: true, text: 'Change in error, warm − base (pp)' }, grid: zeroLine },
+        y: categoryAxis(rows.map((row) => row.label)),
+      },
+      plugins: {
+        intervals: {
+          axis: 'x',
+          byDataset: [
+            yours.map(({ row }) => (row.yours ? [row.yours.lowPp, row.yours.highPp] : null)),
+          ],
+        },
+      },
+    },
+  };
+  const pick = (d: number, i: number): Selection | null => {
+    const row = d === 0 ? yours[i]?.row : rows[i];
+    return row ? paperRowSelection(row) : null;
+  };
+  return {
+    config,
+    pick,
+    summary: 'Your warm − base effects with 95% intervals next to the published ones.',
+  };
+}
