@@ -36,6 +36,7 @@ export class ModelsState {
   #ownCatalog = $state.raw<CatalogEntry[]>([]);
   #ownCatalogError = $state<string | null>(null);
   #loadingId = $state<string | null>(null);
+  #isRunnableOnly = $state(false);
   #hasInitialised = false;
   readonly #app: AppState;
 
@@ -53,6 +54,10 @@ export class ModelsState {
       this.cache.cached,
       this.cache.isChecking,
     ),
+  );
+  /** The table's rows, without the ones this device cannot run when the user asks so. */
+  visibleRows: CatalogRow[] = $derived.by(() =>
+    this.#isRunnableOnly ? this.rows.filter((row) => row.verdict.isRunnable) : this.rows,
   );
   usable: UsableModel[] = $derived.by(() =>
     listUsableModels(
@@ -82,6 +87,14 @@ export class ModelsState {
   /** The model a download/load was last started for from this view. */
   get loadingId(): string | null {
     return this.#loadingId;
+  }
+
+  get isRunnableOnly(): boolean {
+    return this.#isRunnableOnly;
+  }
+
+  setRunnableOnly(isRunnableOnly: boolean): void {
+    this.#isRunnableOnly = isRunnableOnly;
   }
 
   /** Reads saved models and endpoints, registers models, then the catalog's cache status. */
