@@ -9,6 +9,7 @@ import { openWarmthDb } from '../../storage/db';
 import { createRepositories, type Repositories } from '../../storage';
 import { StorageError } from '../../storage/errors';
 import type { WarmthDb } from '../../storage/schema';
+import { testDatabaseVersion } from './testBuild';
 
 export class StorageState {
   #problem = $state<string | null>(null);
@@ -35,6 +36,7 @@ export class StorageState {
   /** The open database; rejects with a StorageError that is also shown in the banner. */
   db(): Promise<WarmthDb> {
     this.#dbPromise ??= openWarmthDb({
+      version: testDatabaseVersion(globalThis.location?.search ?? ''),
       onBlocked: (error) => (this.#problem = error.message),
       onVersionChange: (message) => (this.#problem = message),
     }).then(

@@ -14,3 +14,13 @@ export const SCRIPTED_NOTICE = IS_TEST_BUILD
 export const SCRIPTED_MODEL_NOTICE = IS_TEST_BUILD
   ? 'Test build: loading uses the scripted test engine, not the model below.'
   : '';
+
+/**
+ * Test builds only: `?dbVersion=N` opens the database at an older schema version, so e2e tests
+ * can play a tab of an older Warmth Lab. Always undefined in production.
+ */
+export function testDatabaseVersion(search: string): number | undefined {
+  if (!IS_TEST_BUILD) return undefined;
+  const version = Number(new URLSearchParams(search).get('dbVersion'));
+  return Number.isInteger(version) && version > 0 ? version : undefined;
+}
