@@ -207,6 +207,23 @@ describe.skipIf(!hasBrowser())('models view (WebGPU via SwiftShader, real web-ll
     expect(await result.textContent()).toMatch(/NetworkError: .*CORS/s);
   });
 
+  it('shows custom-weights validation errors next to their field', async () => {
+    await page.getByTestId('custom-base').selectOption('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    await page.getByTestId('custom-id').fill('bad id!');
+    await page.getByTestId('custom-url').fill('https://huggingface.co/me/warm');
+    await page.getByTestId('custom-model-form').getByRole('button').click();
+    const idError = page.locator('#custom-id-error');
+    await idError.filter({ hasText: 'Model id' }).waitFor();
+    expect(await idError.textContent()).toContain('Model id "bad id!": use 1–128 letters');
+    await page.getByTestId('custom-id').fill('my-warm-qwen');
+    await page.getByTestId('custom-url').fill('http://huggingface.co/me/warm');
+    await page.getByTestId('custom-model-form').getByRole('button').click();
+    const urlError = page.locator('#custom-url-error');
+    await urlError.filter({ hasText: 'https' }).waitFor();
+    expect(await urlError.textContent()).toBe('Weights URL must use https (got http:).');
+    expect(await idError.textContent()).toBe('');
+  });
+
   it('keeps saved models and endpoints after a reload', async () => {
     await page.reload();
     const saved = page.locator(`[data-testid="saved-model"][data-model-id="${MODEL_ID}"]`);
@@ -215,5 +232,39 @@ describe.skipIf(!hasBrowser())('models view (WebGPU via SwiftShader, real web-ll
       .filter({ hasText: /^cached$/ })
       .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('saved-endpoint').textContent()).toContain('endpoint:local');
+  });
+});
+
+describe.skipIf(!hasBrowser())('models view without WebGPU', () => {
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: false });
+    page = await browser.newPage();
+    await page.addInitScript(() => {
+      Object.defineProperty(Navigator.prototype, 'gpu', {
+        get: () => undefined,
+        configurable: true,
+      });
+    });
+    await page.goto(`${inject('baseUrl')}#/models`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('still lists the catalog, every row disabled, and explains why', async () => {
+    await page.getByTestId('catalog-no-webgpu').waitFor({ timeout: 45_000 });
+    const rows = page.getByTestId('catalog-row');
+    await rows.first().waitFor({ timeout: 60_000 });
+    const runnable = await rows.evaluateAll((els) =>
+      els.map((el) => el.getAttribute('data-runnable')),
+    );
+    expect(runnable.length).toBeGreaterThan(8);
+    expect(new Set(runnable)).toEqual(new Set(['false']));
+    expect(await rows.first().getByTestId('runnable-reason').textContent()).toBe(
+      'WebGPU is not usable in this browser.',
+    );
   });
 });
