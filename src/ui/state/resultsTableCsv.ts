@@ -116,6 +116,9 @@ export function readAnalysisCsv(text: string, fileName: string, progress: Progre
   if (table.size === 0) {
     throw new Error(`${fileName}: no data rows to analyse (expected a header row and result rows)`);
   }
+  // Rows the table builder itself left out (e.g. UNPARSEABLE verdicts, cold/neutral arms).
+  for (const { reason } of table.skipped)
+    state.notes.set(reason, (state.notes.get(reason) ?? 0) + 1);
   const notes: ExclusionNote[] = [...state.notes].map(([reason, count]) => ({ reason, count }));
   const rows = table.size + notes.reduce((sum, note) => sum + note.count, 0);
   const source = {
