@@ -82,16 +82,12 @@ export class FolderImportState {
     this.#isImporting = true;
     this.#error = null;
     this.#result = null;
+    this.#progress = null;
     const startedAt = Date.now();
     try {
       const plan = await importLocalFolder(this.#files, {
         modelName,
-        onProgress: (written, total) => {
-          // importLocalFolder has no signal; throwing here stops it between two writes.
-          if (controller.signal.aborted) throw createAbortError('Import cancelled.');
-          const text = `${written} of ${total} files written to the browser cache`;
-          this.#progress = { fraction: written / total, text, elapsedMs: Date.now() - startedAt };
-        },
+        onProgress: this.#reportProgress(controller.signal, startedAt),
       });
       const model = savedLocalModel(
         plan.record,
@@ -112,5 +108,17 @@ export class FolderImportState {
 
   cancel(): void {
     this.#controller?.abort();
+  }
+
+  #reportProgress(
+    signal: AbortSignal,
+    startedAt: number,
+  ): (written: number, total: number) => void {
+    return (written, total) => {
+      // importLocalFolder has no signal; throwing here stops it between two writes.
+      if (signal.aborted) throw createAbortError('Import cancelled.');
+      const text = `${written} of ${total} files written to the browser cache`;
+      this.#progress = { fraction: written / total, text, elapsedMs: Date.now() - startedAt };
+    };
   }
 }
