@@ -208,4 +208,21 @@ describe.skipIf(!hasBrowser())('review view (Chromium, scripted judge)', () => {
     expect(await text('agreement-accuracy')).toBe('100.0%');
     expect(await page.getByTestId('disagreement').count()).toBe(0);
   });
+
+  it('opens any answer by number, and blind mode hides the arm and every grade', async () => {
+    await page.getByTestId('queue-jump-number').fill('2');
+    await page.getByTestId('queue-jump').click();
+    expect(await text('queue-position')).toBe('Answer #2');
+    expect(await text('queue-arm')).toBe('warm');
+    expect(await page.getByTestId('queue-grades').locator('li').count()).toBe(3);
+    await page.getByTestId('blind-toggle').check();
+    expect(await page.getByTestId('queue-arm').count()).toBe(0);
+    expect(await page.getByTestId('queue-grades').count()).toBe(0);
+    expect(await page.getByTestId('agreement-kappa').count()).toBe(0);
+    await page.getByTestId('queue-jump-number').fill('9');
+    await page.getByTestId('queue-jump').click();
+    expect(await page.getByRole('alert').filter({ hasText: 'no answer #9' }).textContent()).toBe(
+      "There is no answer #9: this run's answers are numbered 1 to 5.",
+    );
+  });
 });

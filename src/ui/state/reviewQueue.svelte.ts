@@ -101,6 +101,20 @@ export class ReviewQueueState {
     this.#focusRequests++;
   }
 
+  /**
+   * Opens answer number `answer` (1-based, as shown) to label it again; returns a problem in
+   * words when there is no such answer, otherwise null.
+   */
+  openAnswer(answer: number): string | null {
+    const record = this.#review.records.find((r) => r.planIndex + 1 === answer);
+    if (!record) {
+      const total = this.#review.records.length;
+      return `There is no answer #${answer}: this run's answers are numbered 1 to ${total}.`;
+    }
+    this.open(recordKey(record));
+    return null;
+  }
+
   /** Handles a queue key; returns whether the key meant something. */
   handleKey(key: string): boolean {
     const action = actionForKey(key);
