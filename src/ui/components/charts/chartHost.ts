@@ -5,7 +5,8 @@
  * Owns: the chart.js import. chart.js is loaded with a dynamic import the first time a chart
  * is shown, so it is not in the start-up bundle, and only the controllers, elements, scales and
  * plugins the dashboard uses are registered. Invariants: updates never animate (the dashboard
- * redraws up to ~3 times a second); a host that was destroyed while chart.js was loading never
+ * redraws up to ~3 times a second) and a chart out of view is only redrawn when it scrolls back
+ * in; a host that was destroyed while chart.js was loading never
  * creates its chart.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
@@ -45,6 +46,9 @@ export class ChartHost {
   #chart: Chart | null = null;
   #spec: ChartSpec;
   #isDestroyed = false;
+  #isVisible = true;
+  #isStale = false;
+  #observer: IntersectionObserver | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -59,10 +63,29 @@ export class ChartHost {
     const ChartClass = await loadChart();
     if (this.#isDestroyed) return;
     this.#chart = new ChartClass(this.canvas, this.#withHandlers(this.#spec.config));
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.#observer = new IntersectionObserver((entries) => this.#onVisibility(entries));
+    this.#observer.observe(this.canvas);
   }
 
+  /** Redraws with `spec`; a chart scrolled out of view only redraws when it comes back. */
   update(spec: ChartSpec): void {
     this.#spec = spec;
+    if (!this.#isVisible) {
+      this.#isStale = true;
+      return;
+    }
+    this.#draw();
+  }
+
+  #onVisibility(entries: IntersectionObserverEntry[]): void {
+    this.#isVisible = entries.some((entry) => entry.isIntersecting);
+    if (this.#isVisible && this.#isStale) this.#draw();
+  }
+
+  #draw(): void {
+    this.#isStale = false;
+    const spec = this.#spec;
     const chart = this.#chart;
     if (!chart) return;
     const config = this.#withHandlers(spec.config);
@@ -73,11 +96,13 @@ export class ChartHost {
 
   /** The chart as a PNG data URL, or null before it is drawn. */
   toPng(): string | null {
+    if (this.#isStale) this.#draw();
     return this.#chart ? this.#chart.toBase64Image('image/png', 1) : null;
   }
 
   destroy(): void {
     this.#isDestroyed = true;
+    this.#observer?.disconnect();
     this.#chart?.destroy();
     this.#chart = null;
   }

@@ -28,14 +28,32 @@ function categoryAxis(labels: readonly string[]) {
     min: -0.5,
     max: labels.length - 0.5,
     reverse: true,
-    ticks: {
-      stepSize: 1,
-      autoSkip: false,
-      callback: (value: string | number) => labels[Number(value)] ?? '',
+    // One tick per category at its index: chart.js would otherwise start ticks at min (−0.5).
+    afterBuildTicks: (axis: { ticks: { value: number }[] }) => {
+      axis.ticks = labels.map((_label, value) => ({ value }));
     },
+    ticks: { autoSkip: false, callback: (value: string | number) => labels[Number(value)] ?? '' },
     grid: { display: false },
   };
 }
+
+/** An x axis wide enough for every interval (chart.js only fits the points themselves). */
+function ppAxis(intervals: readonly ([number, number] | null)[]) {
+  const ends = intervals.flatMap((interval) => interval ?? []);
+  const padding = 2;
+  return {
+    title: { display: true, text: 'Change in error, warm − base (pp)' },
+    grid: zeroLine,
+    ...(ends.length
+      ? {
+          min: Math.floor(Math.min(0, ...ends) - padding),
+          max: Math.ceil(Math.max(0, ...ends) + padding),
+        }
+      : {}),
+  };
+}
+
+const LEGEND = { position: 'bottom' as const, labels: { usePointStyle: true, boxWidth: 8 } };
 
 const zeroLine = {
   color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? '#1b1b1b' : '#e5e2dc'),
@@ -73,7 +91,7 @@ export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
     data: { datasets },
     options: {
       scales: {
-        x: { title: { display: true, text: 'Change in error, warm − base (pp)' }, grid: zeroLine },
+        x: ppAxis(rows.map((row) => [row.lowPp, row.highPp])),
         y: categoryAxis(labelsByContext),
       },
       plugins: {
@@ -82,6 +100,7 @@ export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
           byDataset: series.map((list) => list.map(({ row }) => [row.lowPp, row.highPp])),
         },
         tooltip: { callbacks: { label: tooltip } },
+        legend: LEGEND,
       },
     },
   };
@@ -113,6 +132,7 @@ export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
     ],
     showLine: true,
     pointRadius: 0,
+    pointStyle: 'line' as const,
     borderColor: '#6b6b6b',
     borderDash: [4, 4],
   };
@@ -140,7 +160,10 @@ export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
     data: { datasets: [diagonal, ...datasets] },
     options: {
       scales: { x: axis('Base error (%)'), y: axis('Warm error (%)') },
-      plugins: { tooltip: { callbacks: { label: tooltip } } },
+      plugins: {
+        legend: LEGEND,
+        tooltip: { callbacks: { label: tooltip } },
+      },
     },
   };
   const pick = (d: number, i: number): Selection | null => {
@@ -186,10 +209,16 @@ export function paperChart(allRows: readonly PaperComparisonRow[]): ChartSpec {
     },
     options: {
       scales: {
-        x: { title: { display: true, text: 'Change in error, warm − base (pp)' }, grid: zeroLine },
+        x: ppAxis([
+          ...rows.map((row): [number, number] | null =>
+            row.yours ? [row.yours.lowPp, row.yours.highPp] : null,
+          ),
+          ...rows.map((row): [number, number] => [row.paperPp ?? 0, row.paperPp ?? 0]),
+        ]),
         y: categoryAxis(rows.map((row) => row.label)),
       },
       plugins: {
+        legend: LEGEND,
         intervals: {
           axis: 'x',
           byDataset: [

@@ -1,0 +1,64 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DashboardState, GLM_INTERVAL_MS, THROTTLE_MS } from '../../src/ui/state/dashboard.svelte';
+import { ARMS, fixtureRecords } from '../core/dashboard/fixture';
+
+describe('DashboardState throttling', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.stubGlobal('Worker', undefined);
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  it('applies the first offer at once and the latest of a burst after THROTTLE_MS', () => {
+    const state = new DashboardState();
+    const records = fixtureRecords();
+    state.offer(records.slice(0, 2), ARMS, []);
+    expect(state.series.records).toBe(2);
+    state.offer(records.slice(0, 4), ARMS, []);
+    state.offer(records.slice(0, 6), ARMS, []);
+    expect(state.series.records).toBe(2);
+    vi.advanceTimersByTime(THROTTLE_MS - 1);
+    expect(state.series.records).toBe(2);
+    vi.advanceTimersByTime(1);
+    expect(state.series.records).toBe(6);
+    state.dispose();
+  });
+
+  it('recomputes the series when the grading mode changes', () => {
+    const state = new DashboardState();
+    state.offer(fixtureRecords(), ARMS, []);
+    expect(state.series.pairs.length).toBe(8);
+    state.setMode('strict');
+    expect(state.series.pairs.length).toBe(7);
+    state.dispose();
+  });
+
+  it('lists the answers behind a selected mark', () => {
+    const state = new DashboardState();
+    state.offer(fixtureRecords(), ARMS, []);
+    state.select({ kind: 'setup', setup: 'belief' });
+    expect(state.picked.map((pair) => [pair.itemId, pair.base.verdict, pair.warm.verdict])).toEqual(
+      [
+        ['m1', 'incorrect', 'correct'],
+        ['m2', 'correct', 'incorrect'],
+      ],
+    );
+    expect(state.picked[0]!.question).toBe('(question not in the loaded set)');
+    state.dispose();
+  });
+
+  it('reports a specific error when no Web Worker is available for the GLM', () => {
+    const state = new DashboardState();
+    state.offer(fixtureRecords(), ARMS, []);
+    expect(state.glm).toEqual({ state: 'idle' });
+    vi.advanceTimersByTime(GLM_INTERVAL_MS);
+    expect(state.glm.state).toBe('error');
+    expect(state.glm.state === 'error' && state.glm.message).toMatch(
+      /^The statistics worker could not start: /,
+    );
+    state.dispose();
+  });
+});
