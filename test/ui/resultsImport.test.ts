@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createBundle, serializeBundle, toLongCsv } from '../../src/core/results';
+import { createBundle, serializeBundle, toLongCsv, toPaperLayout } from '../../src/core/results';
 import type { FactualItem, ResponseRecord } from '../../src/core/types';
 import { analyseInStages } from '../../src/ui/state/resultsAnalyse';
 import { detectLayout, importFiles } from '../../src/ui/state/resultsImport';
@@ -152,6 +152,37 @@ describe('importFiles', () => {
         reason: 'no evaluation, and the row lacks the answer columns the rule graders need',
         count: 1,
       },
+    ]);
+  });
+
+  it("reads the paper authors' per-model files back and pairs base with warm", () => {
+    const records = [record('r', 0, 'base', 'Paris'), record('r', 1, 'warm', 'Lyon')];
+    const layout = toPaperLayout(records, { items: new Map([[ITEM.id, ITEM]]) });
+    const files = layout.files.map((file) => ({ path: file.path, text: file.text }));
+    expect(files.map((file) => file.path)).toEqual([
+      'warmth_lab_outputs/m/original/trivia_original_outputs.csv',
+      'warmth_lab_outputs/m/warm/trivia_warm_outputs.csv',
+    ]);
+    const data = importFiles(files, NO_PROGRESS);
+    if (data.kind !== 'records') throw new Error('expected records');
+    expect(data.sources.map((source) => source.layout)).toEqual([
+      'paper-per-model',
+      'paper-per-model',
+    ]);
+    const { report } = analyseInStages(
+      {
+        kind: 'records',
+        records: data.pooled.records,
+        items: data.pooled.items,
+        isDeviceFactor: true,
+      },
+      'paper',
+      NO_PROGRESS,
+    );
+    expect(report.pairs).toBe(1);
+    expect(report.error_rates.map((row) => [row.variant, row.errors, row.n])).toEqual([
+      ['base', 0, 1],
+      ['warm', 1, 1],
     ]);
   });
 

@@ -14,6 +14,7 @@ import type { CsvRecord } from '../../core/csv';
 import { OutputTableError, gradeResponse, readOutputTable } from '../../core/grading';
 import { EVALUATION_CODES } from '../../core/results';
 import { AnalysisInputError, AnalysisTableBuilder } from '../../core/stats/analysisRows';
+import type { AnalysisTable } from '../../core/stats/analysisRows';
 import type { Outcome } from '../../core/types';
 import type { ExclusionNote, ProgressSink, TableData } from './resultsProtocol';
 
@@ -86,6 +87,12 @@ function addRecords(state: ReadState, records: CsvRecord[]): void {
   }
 }
 
+/** Rows left out here plus those the table builder skipped (UNPARSEABLE, cold/neutral arms). */
+function collectNotes(counts: Map<string, number>, table: AnalysisTable): ExclusionNote[] {
+  for (const { reason } of table.skipped) counts.set(reason, (counts.get(reason) ?? 0) + 1);
+  return [...counts].map(([reason, count]) => ({ reason, count }));
+}
+
 /**
  * Parses a long outputs CSV into a table. Throws an Error naming the file and line of the
  * first problem (missing columns, bad variant/dataset/evaluation, broken quoting).
@@ -116,10 +123,7 @@ export function readAnalysisCsv(text: string, fileName: string, progress: Progre
   if (table.size === 0) {
     throw new Error(`${fileName}: no data rows to analyse (expected a header row and result rows)`);
   }
-  // Rows the table builder itself left out (e.g. UNPARSEABLE verdicts, cold/neutral arms).
-  for (const { reason } of table.skipped)
-    state.notes.set(reason, (state.notes.get(reason) ?? 0) + 1);
-  const notes: ExclusionNote[] = [...state.notes].map(([reason, count]) => ({ reason, count }));
+  const notes = collectNotes(state.notes, table);
   const rows = table.size + notes.reduce((sum, note) => sum + note.count, 0);
   const source = {
     bundle: 1,

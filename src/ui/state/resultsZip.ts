@@ -31,8 +31,11 @@ export function crc32(bytes: Uint8Array): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
+/** MS-DOS time and date fields. */
+type Stamp = { time: number; date: number };
+
 /** MS-DOS time and date fields of a moment (local time, 2-second resolution). */
-function dosDateTime(at: Date): { time: number; date: number } {
+function dosDateTime(at: Date): Stamp {
   const year = Math.max(1980, at.getFullYear());
   return {
     time: (at.getHours() << 11) | (at.getMinutes() << 5) | (at.getSeconds() >> 1),
@@ -54,12 +57,7 @@ function header(size: number, fill: (view: DataView) => void): Uint8Array {
 }
 
 /** Fields shared by local and central headers, from "version needed" to "extra length". */
-function commonFields(
-  view: DataView,
-  at: number,
-  entry: Prepared,
-  stamp: { time: number; date: number },
-): void {
+function commonFields(view: DataView, at: number, entry: Prepared, stamp: Stamp): void {
   view.setUint16(at, 20, true); // version needed: 2.0
   view.setUint16(at + 2, 0x0800, true); // flags: UTF-8 names
   view.setUint16(at + 4, 0, true); // method: stored
@@ -72,15 +70,9 @@ function commonFields(
   view.setUint16(at + 24, 0, true);
 }
 
-/** Builds a ZIP archive holding the entries as UTF-8 text files. */
-export function createZip(
-  entries: readonly ZipEntry[],
-  at: Date = new Date(),
-): Uint8Array<ArrayBuffer> {
-  if (entries.length > 0xffff) throw new RangeError(`too many files for a ZIP (${entries.length})`);
+/** Local headers followed by the data of each entry; returns the entries with their offsets. */
+function writeLocalEntries(entries: readonly ZipEntry[], stamp: Stamp, parts: Uint8Array[]) {
   const encoder = new TextEncoder();
-  const stamp = dosDateTime(at);
-  const parts: Uint8Array[] = [];
   const prepared: Prepared[] = [];
   let offset = 0;
   for (const entry of entries) {
@@ -95,7 +87,12 @@ export function createZip(
     prepared.push(item);
     offset += local.length + name.length + data.length;
   }
-  const centralStart = offset;
+  return { prepared, size: offset };
+}
+
+/** The central directory: one header per entry pointing at its local header. */
+function writeCentralDirectory(prepared: readonly Prepared[], stamp: Stamp, parts: Uint8Array[]) {
+  let size = 0;
   for (const item of prepared) {
     const central = header(46, (view) => {
       view.setUint32(0, 0x02014b50, true);
@@ -104,19 +101,33 @@ export function createZip(
       view.setUint32(42, item.offset, true);
     });
     parts.push(central, item.name);
-    offset += central.length + item.name.length;
+    size += central.length + item.name.length;
   }
-  if (offset > 0xffffffff) throw new RangeError('export too large for a ZIP without ZIP64');
+  return size;
+}
+
+/** Builds a ZIP archive holding the entries as UTF-8 text files. */
+export function createZip(
+  entries: readonly ZipEntry[],
+  at: Date = new Date(),
+): Uint8Array<ArrayBuffer> {
+  if (entries.length > 0xffff) throw new RangeError(`too many files for a ZIP (${entries.length})`);
+  const stamp = dosDateTime(at);
+  const parts: Uint8Array[] = [];
+  const { prepared, size: centralStart } = writeLocalEntries(entries, stamp, parts);
+  const centralSize = writeCentralDirectory(prepared, stamp, parts);
+  const total = centralStart + centralSize + 22;
+  if (total > 0xffffffff) throw new RangeError('export too large for a ZIP without ZIP64');
   parts.push(
     header(22, (view) => {
       view.setUint32(0, 0x06054b50, true);
       view.setUint16(8, prepared.length, true);
       view.setUint16(10, prepared.length, true);
-      view.setUint32(12, offset - centralStart, true);
+      view.setUint32(12, centralSize, true);
       view.setUint32(16, centralStart, true);
     }),
   );
-  const zip = new Uint8Array(offset + 22);
+  const zip = new Uint8Array(total);
   let position = 0;
   for (const part of parts) {
     zip.set(part, position);
