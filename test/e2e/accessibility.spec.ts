@@ -17,14 +17,15 @@ interface AxeViolation {
   nodes: { target: string[] }[];
 }
 
-async function seriousViolations(page: Page): Promise<string[]> {
+async function seriousViolations(page: Page): Promise<{ problems: string[]; passed: number }> {
   await page.addScriptTag({ content: AXE_SOURCE });
-  const violations = (await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } })
-      .axe;
-    return (await axe.run()).violations;
-  })) as AxeViolation[];
-  return violations
+  const { violations, passed } = (await page.evaluate(async () => {
+    type AxeResult = { violations: unknown[]; passes: unknown[] };
+    const axe = (window as unknown as { axe: { run: () => Promise<AxeResult> } }).axe;
+    const result = await axe.run();
+    return { violations: result.violations, passed: result.passes.length };
+  })) as { violations: AxeViolation[]; passed: number };
+  const problems = violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   return { problems, passed };

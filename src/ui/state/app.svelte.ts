@@ -45,6 +45,8 @@ export class AppState {
   start(): void {
     void this.engine.initialise();
     void this.history.refresh();
+    // Registers saved custom/local models and endpoints with the engine, off the start-up path.
+    setTimeout(() => void import('./models.svelte').then((m) => m.getModelsState(this).init()), 0);
     addEventListener('hashchange', () => (this.#view = viewFromHash(location.hash)));
   }
 }
