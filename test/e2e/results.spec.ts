@@ -174,6 +174,20 @@ describe.skipIf(!hasBrowser())('analyse results (imports, pooling, exports)', ()
     expect(await page.getByTestId('rows-in').textContent()).toBe('6');
   });
 
+  it('cancels a long import and keeps what was open', async () => {
+    const lines = [SMALL_CSV.split('\n')[0]];
+    for (let i = 0; i < 150000; i++) {
+      const variant = i % 2 === 0 ? 'base' : 'warm';
+      lines.push(`big,trivia,${variant},q${i >> 1},unmodified,original,answer ${i},CORRECT`);
+    }
+    await page.getByTestId('import-files').setInputFiles(file('big.csv', lines.join('\n')));
+    await page.getByTestId('cancel-analysis').click();
+    const status = page.getByTestId('results-status');
+    await status.filter({ hasText: 'Cancelled' }).waitFor();
+    expect(await status.textContent()).toBe('Cancelled; nothing was changed.');
+    expect(await page.getByTestId('rows-in').textContent()).toBe('6');
+  });
+
   it('exports the analysis JSON and a long CSV whose formula-like output is escaped', async () => {
     const [jsonDownload] = await Promise.all([
       page.waitForEvent('download'),

@@ -76,6 +76,14 @@ export class ResultsState {
     return (elapsed * (task.total - task.done)) / task.done;
   });
 
+  /** "3 / 5" for stages, a percentage for byte and character counts. */
+  readonly progressText: string = $derived.by(() => {
+    const task = this.#task;
+    if (!task) return '';
+    if (task.total <= 100) return `${task.done} / ${task.total}`;
+    return `${Math.floor((task.done / task.total) * 100)}%`;
+  });
+
   readonly records: RecordData | null = $derived(
     this.#open?.data.kind === 'records' ? this.#open.data : null,
   );
@@ -206,7 +214,8 @@ export class ResultsState {
   }
 
   #progress = (stage: string, done: number, total: number): void => {
-    const startedAt = this.#task?.stage === stage ? this.#task.startedAt : Date.now();
+    // A phase (reading a file, the analysis stages) keeps its start while its total holds.
+    const startedAt = this.#task?.total === total ? this.#task.startedAt : Date.now();
     this.#task = { stage, done, total, startedAt, updatedAt: Date.now() };
   };
 
