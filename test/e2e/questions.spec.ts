@@ -78,6 +78,27 @@ describe.skipIf(!hasBrowser())('questions view (Chromium, no WebGPU)', () => {
     expect(await page.getByTestId('set-name-cell').allTextContents()).toEqual(['Tiny TruthfulQA']);
   });
 
+  it('maps the columns of an unrecognised CSV, previews 3 items, then imports in a worker', async () => {
+    const csv =
+      'qid,prompt,answer,distractors\n1,What is 2+2?,4,5;3\n2,Capital of France?,Paris,Lyon\n3,Largest ocean?,Pacific,Atlantic\n4,Smallest prime?,2,1\n';
+    await chooseCsv('generic.csv', csv);
+    await page.getByTestId('column-mapper').waitFor();
+    expect(await page.getByTestId('map-question').inputValue()).toBe('prompt');
+    expect(await page.getByTestId('map-answer').inputValue()).toBe('answer');
+    await page.getByTestId('map-answer').selectOption('');
+    expect(await page.getByTestId('mapping-problem').textContent()).toContain(
+      'Choose the correct-answer column',
+    );
+    await page.getByTestId('map-answer').selectOption('answer');
+    expect(await page.getByTestId('mapping-preview').locator('li').count()).toBe(3);
+    await page.getByTestId('confirm-mapping').click();
+    await page.getByTestId('import-report').waitFor();
+    expect(await page.getByTestId('import-format').textContent()).toBe('generic-csv');
+    expect(await page.getByTestId('report-items').textContent()).toBe('4');
+    await page.getByRole('button', { name: 'Discard' }).click();
+    expect(await page.getByTestId('set-name-cell').allTextContents()).toEqual(['Tiny TruthfulQA']);
+  });
+
   it('renders hostile imported text literally', async () => {
     await page.getByTestId('browse-search').fill('plants absorb');
     await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();

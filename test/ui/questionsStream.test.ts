@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportError } from '../../src/core/questions';
 import {
   ImportCancelledError,
+  MAX_SLICE_BYTES,
   detectFileFormat,
   estimateRemainingMs,
   importFile,
@@ -61,6 +62,15 @@ describe('readByteStream', () => {
     expect(seen.map((p) => p.bytesDone)).toEqual([3, 8, 10]);
     expect(seen.every((p) => p.totalBytes === 10)).toBe(true);
     expect(seen.map((p) => p.elapsedMs)).toEqual([10, 40, 70]);
+  });
+
+  it('slices big browser chunks so each step of work stays short', async () => {
+    const big = new Uint8Array(MAX_SLICE_BYTES * 2 + 100);
+    const sizes: number[] = [];
+    for await (const slice of readByteStream(streamOf([big, new Uint8Array(7)]), big.length + 7)) {
+      sizes.push(slice.byteLength);
+    }
+    expect(sizes).toEqual([MAX_SLICE_BYTES, MAX_SLICE_BYTES, 100, 7]);
   });
 
   it('pauses for the event loop between chunks when work runs long', async () => {

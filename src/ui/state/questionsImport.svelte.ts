@@ -5,19 +5,16 @@
  * columns and mapping, the validation report and the set name. Invariants: nothing is stored
  * until the user has seen the report and pressed Save, and then all-or-nothing
  * (`saveSet`); a fatal error or a cancel leaves storage untouched and names the file; only one
- * import runs at a time (starting another cancels the current one).
+ * import runs at a time (starting another cancels the current one). Parsing runs in a worker
+ * (`runImport`), so a big file never freezes the page.
  */
 import { ImportError, countByFamily } from '../../core/questions';
 import type { ColumnMapping, FormatId, ImportResult, MappedRow } from '../../core/questions';
 import type { Family } from '../../core/types';
 import { cleanMapping, guessMapping, previewMapping, readMappingSample } from './questionsMapping';
 import type { MappedField, MappingPreview } from './questionsMapping';
-import {
-  ImportCancelledError,
-  detectFileFormat,
-  estimateRemainingMs,
-  importFile,
-} from './questionsStream';
+import { ImportCancelledError, detectFileFormat, estimateRemainingMs } from './questionsStream';
+import { runImport } from './questionsImportClient';
 import type { ByteProgress } from './questionsStream';
 import { downloadAsFile, toFetchUrl } from './questionsUrl';
 import type { StorageState } from './storage.svelte';
@@ -206,7 +203,7 @@ export class QuestionImportState {
     this.#progress = null;
     const mapping = GENERIC_FORMATS.includes(format) ? cleanMapping(this.#mapping) : undefined;
     try {
-      this.#result = await importFile(file, this.#fileName, format, {
+      this.#result = await runImport(file, this.#fileName, format, {
         ...this.#streamOptions(),
         mapping,
       });

@@ -10,7 +10,6 @@
 import { exportQuestionSet } from '../../core/questions';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { QuestionSetSummary } from '../../core/records';
-import type { Item } from '../../core/types';
 import { toBrowseEntries } from './questionsFilter';
 import type { BrowseEntry } from './questionsFilter';
 import type { StorageState } from './storage.svelte';
@@ -22,7 +21,8 @@ const BANK_ENTRIES = toBrowseEntries(BUILT_IN_ITEMS, null, BANK_NAME);
 export class QuestionSetsState {
   readonly #storage: StorageState;
   #summaries = $state.raw<QuestionSetSummary[]>([]);
-  #items = $state.raw<Readonly<Record<string, Item[]>>>({});
+  // Items of a saved set never change, so each set's entries are built once and reused.
+  #entriesBySet = $state.raw<Readonly<Record<string, BrowseEntry[]>>>({});
   #isLoading = $state(false);
   #pendingDeleteId = $state<string | null>(null);
   #message = $state<string | null>(null);
@@ -34,9 +34,7 @@ export class QuestionSetsState {
   /** Bank items, then every imported set's items. */
   entries: BrowseEntry[] = $derived([
     ...BANK_ENTRIES,
-    ...this.#summaries.flatMap((set) =>
-      toBrowseEntries(this.#items[set.id] ?? [], set.id, set.name),
-    ),
+    ...this.#summaries.flatMap((set) => this.#entriesBySet[set.id] ?? []),
   ]);
 
   get summaries(): QuestionSetSummary[] {
@@ -53,19 +51,27 @@ export class QuestionSetsState {
     return this.#message;
   }
 
-  /** Reloads the set list and every set's items. */
+  /** Reloads the set list, and the items of sets not loaded before. */
   async refresh(): Promise<void> {
     this.#isLoading = true;
     try {
+      const known = this.#entriesBySet;
       const loaded = await this.#storage.attempt(async (repos) => {
         const summaries = await repos.questionSets.list();
-        const items = await Promise.all(summaries.map((s) => repos.questionSets.getItems(s.id)));
-        return { summaries, items };
+        const fresh = summaries.filter((s) => known[s.id] === undefined);
+        const items = await Promise.all(fresh.map((s) => repos.questionSets.getItems(s.id)));
+        return { summaries, fresh, items };
       });
       if (!loaded) return;
-      this.#items = Object.fromEntries(
-        loaded.summaries.map((s, i) => [s.id, loaded.items[i] ?? []]),
-      );
+      const entries: Record<string, BrowseEntry[]> = {};
+      for (const set of loaded.summaries) {
+        const index = loaded.fresh.indexOf(set);
+        entries[set.id] =
+          index >= 0
+            ? toBrowseEntries(loaded.items[index] ?? [], set.id, set.name)
+            : (known[set.id] ?? []);
+      }
+      this.#entriesBySet = entries;
       this.#summaries = loaded.summaries;
     } finally {
       this.#isLoading = false;
@@ -84,6 +90,7 @@ export class QuestionSetsState {
     const set = this.#summaries.find((s) => s.id === this.#pendingDeleteId);
     this.#pendingDeleteId = null;
     if (!set) return;
+    this.#message = `Deleting "${set.name}" (${set.itemCount} items)…`;
     const isDone = await this.#storage.attempt(async (repos) => {
       await repos.questionSets.delete(set.id);
       return true;

@@ -17,6 +17,11 @@ import type { ColumnMapping, FormatId, ImportResult } from '../../core/questions
 
 /** Work longer than this without a pause would make typing and scrolling stutter. */
 const MAX_BUSY_MS = 12;
+/**
+ * Browsers hand out file chunks of up to 2 MB (Chromium), which take the importer hundreds of
+ * milliseconds each; slices this small keep every step of work near one frame.
+ */
+export const MAX_SLICE_BYTES = 64 * 1024;
 
 export interface ByteProgress {
   bytesDone: number;
@@ -53,8 +58,9 @@ function pause(): Promise<void> {
 }
 
 /**
- * Yields the chunks of a byte stream, reporting progress after each one and pausing whenever
- * a stretch of work has taken longer than a frame. Cancels the stream when `signal` aborts.
+ * Yields a byte stream in slices of at most MAX_SLICE_BYTES, reporting progress after each and
+ * pausing whenever a stretch of work has taken longer than a frame. Cancels the stream when
+ * `signal` aborts.
  */
 export async function* readByteStream(
   stream: ReadableStream<Uint8Array>,
@@ -71,12 +77,16 @@ export async function* readByteStream(
       if (options.signal?.aborted) throw new ImportCancelledError();
       const { done, value } = await reader.read();
       if (done) return;
-      bytesDone += value.byteLength;
-      options.onProgress?.({ bytesDone, totalBytes, elapsedMs: now() - startedAt });
-      yield value;
-      if (now() - lastPause > MAX_BUSY_MS) {
-        await pause();
-        lastPause = now();
+      for (let start = 0; start < value.byteLength; start += MAX_SLICE_BYTES) {
+        if (options.signal?.aborted) throw new ImportCancelledError();
+        const slice = value.subarray(start, start + MAX_SLICE_BYTES);
+        bytesDone += slice.byteLength;
+        options.onProgress?.({ bytesDone, totalBytes, elapsedMs: now() - startedAt });
+        yield slice;
+        if (now() - lastPause > MAX_BUSY_MS) {
+          await pause();
+          lastPause = now();
+        }
       }
     }
   } finally {
