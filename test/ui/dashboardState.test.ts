@@ -1,5 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DashboardState, GLM_INTERVAL_MS, THROTTLE_MS } from '../../src/ui/state/dashboard.svelte';
+import {
+  DashboardState,
+  GLM_INTERVAL_MS,
+  PAIRS_PAGE,
+  THROTTLE_MS,
+} from '../../src/ui/state/dashboard.svelte';
 import { ARMS, fixtureRecords } from '../core/dashboard/fixture';
 
 describe('DashboardState throttling', () => {
@@ -59,6 +64,18 @@ describe('DashboardState throttling', () => {
     expect(state.glm.state === 'error' && state.glm.message).toMatch(
       /^The statistics worker could not start: /,
     );
+    state.dispose();
+  });
+});
+
+describe('DashboardState drill-down paging', () => {
+  it('shows one page of pairs, grows by a page, and resets on a new selection', () => {
+    const state = new DashboardState();
+    expect(state.shownPairs).toBe(PAIRS_PAGE);
+    state.showMorePairs();
+    expect(state.shownPairs).toBe(2 * PAIRS_PAGE);
+    state.select({ kind: 'family', family: 'medical' });
+    expect(state.shownPairs).toBe(PAIRS_PAGE);
     state.dispose();
   });
 });

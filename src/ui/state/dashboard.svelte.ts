@@ -30,6 +30,8 @@ import {
 import type { GradingMode } from '../../core/grading';
 import type { Arm, Item, ResponseRecord } from '../../core/types';
 
+/** How many answer pairs the drill-down panel shows at first, and adds per "show more". */
+export const PAIRS_PAGE = 20;
 /** At most ~3 redraws a second while results stream in. */
 export const THROTTLE_MS = 333;
 /** The GLM is refitted at most this often, on the latest input when the interval ends. */
@@ -52,6 +54,7 @@ export class DashboardState {
   #snapshot = $state.raw<Snapshot>({ records: [], arms: [], items: [] });
   #selection = $state.raw<Selection | null>(null);
   #glm = $state.raw<GlmStatus>({ state: 'idle' });
+  #shownPairs = $state(PAIRS_PAGE);
   #pending: Snapshot | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #lastAppliedAt = -Infinity;
@@ -88,8 +91,18 @@ export class DashboardState {
     this.#glmRunner.schedule(() => this.#glmRows());
   }
 
+  /** How many of the picked pairs are listed (grows with `showMorePairs`). */
+  get shownPairs(): number {
+    return this.#shownPairs;
+  }
+
   select(selection: Selection | null): void {
     this.#selection = selection;
+    this.#shownPairs = PAIRS_PAGE;
+  }
+
+  showMorePairs(): void {
+    this.#shownPairs += PAIRS_PAGE;
   }
 
   /**
