@@ -102,6 +102,15 @@ describe('downloadAsFile', () => {
     );
   });
 
+  it('refuses a web page instead of a raw file', async () => {
+    const page = respond(
+      new Response('<html></html>', { headers: { 'content-type': 'text/html; charset=utf-8' } }),
+    );
+    await expect(downloadAsFile(url, { fetch: page, pageOrigin: PAGE })).rejects.toThrow(
+      'the server sent a web page, not a data file',
+    );
+  });
+
   it('explains a network failure and reports a cancel as a cancel', async () => {
     const failing = () => Promise.reject(new TypeError('Failed to fetch'));
     await expect(downloadAsFile(url, { fetch: failing, pageOrigin: PAGE })).rejects.toThrow(

@@ -103,6 +103,11 @@ export async function downloadAsFile(
       `Could not download ${url.href}: the server answered HTTP ${response.status} ${response.statusText}`.trim(),
     );
   }
+  if ((response.headers.get('content-type') ?? '').includes('text/html')) {
+    throw new Error(
+      `Could not import ${url.href}: the server sent a web page, not a data file; use the raw file link (on GitHub: the "Raw" button)`,
+    );
+  }
   const total = Number(response.headers.get('content-length') ?? 0) || 0;
   const parts: Uint8Array[] = [];
   for await (const chunk of readByteStream(response.body, total, options)) parts.push(chunk);
