@@ -20,6 +20,7 @@ import { loadItemPool } from './experimentPool';
 import { RunnerState } from './experimentRunner.svelte';
 import type { StoredRunSummary } from './experimentRuns';
 import { isResumable, speedFromHistory } from './experimentRuns';
+import { SCRIPTED_ENGINE_NAME } from './testBuild';
 
 /** What starting would download: shown before a run. */
 export interface DownloadInfo {
@@ -108,7 +109,7 @@ export class ExperimentsState {
     this.#startError = null;
     const engine = this.#app.engine;
     const engineLabel =
-      engine.engine?.label ?? (engine.isScripted ? 'scripted test engine' : 'WebGPU (web-llm)');
+      engine.engine?.label ?? (engine.isScripted ? SCRIPTED_ENGINE_NAME : 'WebGPU (web-llm)');
     const run = this.runner.start({
       design: bindDefaultModel(this.builder.design, modelId),
       pool: this.builder.pool,

@@ -24,3 +24,11 @@ export function testDatabaseVersion(search: string): number | undefined {
   const version = Number(new URLSearchParams(search).get('dbVersion'));
   return Number.isInteger(version) && version > 0 ? version : undefined;
 }
+
+/** The engine label of a test build's scripted engine when no engine object exists yet. */
+export const SCRIPTED_ENGINE_NAME = IS_TEST_BUILD ? 'scripted test engine' : '';
+
+/** Shown instead of a download size when the scripted engine stands in for the model. */
+export const SCRIPTED_DOWNLOAD_NOTICE = IS_TEST_BUILD
+  ? 'Scripted test engine: nothing to download.'
+  : '';
