@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
 import type { Item, ResponseRecord } from '../../src/core/types';
 import { hasBrowser, launchBrowser } from './browser';
+import { readStores } from './pages';
 
 const PER_FAMILY = 26;
 const PROMPTS = PER_FAMILY * 4 * 2; // items × the preset's two framings
@@ -53,27 +54,13 @@ interface StoredState {
 }
 
 /** Reads the run, plan and result stores straight from IndexedDB in the page. */
-function readStores(page: Page): Promise<StoredState> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('warmth-lab');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const getAll = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const [runs, results, plan] = await Promise.all([
-      getAll<StoredState['runs'][number]>('runs'),
-      getAll<ResponseRecord>('results'),
-      getAll<StoredState['plan'][number]>('planEntries'),
-    ]);
-    db.close();
-    return { runs, results, plan };
-  });
+async function readRunStores(page: Page): Promise<StoredState> {
+  const stores = await readStores(page, ['runs', 'results', 'planEntries']);
+  return {
+    runs: stores.runs as StoredState['runs'],
+    results: stores.results as ResponseRecord[],
+    plan: stores.planEntries as StoredState['plan'],
+  };
 }
 
 async function doneCount(page: Page): Promise<number> {
@@ -171,7 +158,7 @@ describe.skipIf(!hasBrowser())('experiments (scripted engine, no WebGPU)', () =>
       .waitFor({ timeout: 40000 });
     expect(await doneCount(page)).toBe(GENERATIONS);
 
-    const stored = await readStores(page);
+    const stored = await readRunStores(page);
     expect(stored.runs).toHaveLength(1);
     const run = stored.runs[0];
     expect(run?.status).toBe('done');
@@ -194,7 +181,7 @@ describe.skipIf(!hasBrowser())('experiments (scripted engine, no WebGPU)', () =>
   });
 
   it('shows dashboard error rates equal to a count over the stored rows', async () => {
-    const stored = await readStores(page);
+    const stored = await readRunStores(page);
     const expected = expectedRateRows(stored.results, { base: 'Base', warm: 'Warm' });
     const table = page.getByTestId('error-rate-table');
     const readTable = () =>

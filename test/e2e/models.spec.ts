@@ -11,6 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser } from './browser';
+import { newPageWithoutWebGpu } from './pages';
 
 const LOAD_ERROR_LIMIT_MS = 30_000;
 const MODEL_NAME = 'Tiny Warm Qwen';
@@ -241,13 +242,7 @@ describe.skipIf(!hasBrowser())('models view without WebGPU', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser({ isWebGpu: false });
-    page = await browser.newPage();
-    await page.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'gpu', {
-        get: () => undefined,
-        configurable: true,
-      });
-    });
+    page = await newPageWithoutWebGpu(browser);
     await page.goto(`${inject('baseUrl')}#/models`);
   });
   afterAll(async () => {

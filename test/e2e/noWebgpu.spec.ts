@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasBrowser, launchBrowser } from './browser';
+import { newPageWithoutWebGpu } from './pages';
 
 describe.skipIf(!hasBrowser())('no WebGPU', () => {
   let browser: Browser;
@@ -12,14 +13,7 @@ describe.skipIf(!hasBrowser())('no WebGPU', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser({ isWebGpu: false });
-    page = await browser.newPage();
-    // Make the absence certain whatever this Chromium build enables by default.
-    await page.addInitScript(() => {
-      Object.defineProperty(Navigator.prototype, 'gpu', {
-        get: () => undefined,
-        configurable: true,
-      });
-    });
+    page = await newPageWithoutWebGpu(browser);
     await page.goto(`${inject('baseUrl')}#/playground`);
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createRng } from '../../src/core/random';
 import { STORAGE_MESSAGES, VERSION_CHANGE_MESSAGE } from '../../src/storage/errors';
 import { hasBrowser, launchBrowser } from './browser';
+import { readStores } from './pages';
 
 const PER_FAMILY = 8;
 const GENERATIONS = PER_FAMILY * 4 * 2 * 2; // items × two framings × base and warm arms
@@ -31,30 +32,17 @@ interface StoredRun {
   status: string;
 }
 
-function readRun(page: Page): Promise<StoredRun> {
-  return page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('warmth-lab');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const getAll = <T>(store: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const request = db.transaction(store).objectStore(store).getAll();
-        request.onsuccess = () => resolve(request.result as T[]);
-        request.onerror = () => reject(request.error);
-      });
-    const results = await getAll<{ planIndex: number }>('results');
-    const plan = await getAll<{ isDone: boolean }>('planEntries');
-    const runs = await getAll<{ status: string; planSize: number }>('runs');
-    db.close();
-    return {
-      indices: results.map((r) => r.planIndex).sort((a, b) => a - b),
-      doneEntries: plan.filter((p) => p.isDone).length,
-      planSize: runs[0]?.planSize ?? 0,
-      status: runs[0]?.status ?? 'none',
-    };
-  });
+async function readRun(page: Page): Promise<StoredRun> {
+  const stores = await readStores(page, ['results', 'planEntries', 'runs']);
+  const results = stores.results as { planIndex: number }[];
+  const plan = stores.planEntries as { isDone: boolean }[];
+  const runs = stores.runs as { status: string; planSize: number }[];
+  return {
+    indices: results.map((r) => r.planIndex).sort((a, b) => a - b),
+    doneEntries: plan.filter((p) => p.isDone).length,
+    planSize: runs[0]?.planSize ?? 0,
+    status: runs[0]?.status ?? 'none',
+  };
 }
 
 async function openExperiments(context: BrowserContext, baseUrl: string): Promise<Page> {
