@@ -148,15 +148,21 @@ describe('RunsRepo', () => {
     expect((await repo.getPlan('run-2')).length).toBe(3);
   });
 
-  it('backs a resumable run: crash after 4 answers, resume, exactly the plan is stored', async () => {
+  it('backs a resumable run: crash during the 5th answer, resume, exactly the plan is stored', async () => {
     const { repo } = await setUp();
+    const crash = new AbortController();
+    let calls = 0;
     const generator: Generator = {
-      generate: async (messages) => ({
-        text: `echo ${messages.length}`,
-        usage: { promptTokens: 1, completionTokens: 1 },
-        finishReason: 'stop',
-        elapsedMs: 1,
-      }),
+      generate: async (messages) => {
+        // Results are written behind the generations, so the crash is staged in the engine.
+        if (++calls === 5) crash.abort();
+        return {
+          text: `echo ${messages.length}`,
+          usage: { promptTokens: 1, completionTokens: 1 },
+          finishReason: 'stop',
+          elapsedMs: 1,
+        };
+      },
     };
     const base = {
       runId: 'run-1',
@@ -166,13 +172,7 @@ describe('RunsRepo', () => {
       loadModel: async () => generator,
       grade: () => [],
     };
-    const crash = new AbortController();
-    let count = 0;
-    const first = await runExperiment({
-      ...base,
-      signal: crash.signal,
-      onResult: () => ++count === 4 && crash.abort(),
-    });
+    const first = await runExperiment({ ...base, signal: crash.signal });
     expect(first.status).toBe('paused');
     expect(await repo.getFirstMissingIndex('run-1')).toBe(4);
     expect((await runExperiment(base)).status).toBe('done');

@@ -70,6 +70,10 @@ function observeLongTasks(): { stop(): number } {
   };
 }
 
+function settle(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
 /** Runs the bench with n prompts and returns its figures. */
 export async function runOrchestrationBench(
   experiments: ExperimentsState,
@@ -78,6 +82,9 @@ export async function runOrchestrationBench(
   const engine = await createEngine('scripted', { tokenDelayMs: 0, loadSteps: 1 });
   const design = bindDefaultModel(createBenchDesign(n), SCRIPTED_MODEL_ID);
   experiments.builder.load(design);
+  // As in the app, loading a design and pressing Start are separate tasks: let the builder's
+  // preview (plan, estimate) render before the clock starts.
+  await settle();
   const tasks = observeLongTasks();
   const startedAt = performance.now();
   await experiments.runner.start({

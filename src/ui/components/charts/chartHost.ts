@@ -6,8 +6,13 @@
  * is shown, so it is not in the start-up bundle, and only the controllers, elements, scales and
  * plugins the dashboard uses are registered. Invariants: updates never animate (the dashboard
  * redraws up to ~3 times a second) and a chart out of view is only redrawn when it scrolls back
- * in; a host that was destroyed while chart.js was loading never
- * creates its chart.
+ * in; a host that was destroyed while chart.js was loading never creates its chart.
+ *
+ * Main-thread budget: creating or redrawing one chart costs ~5-30 ms, so every chart job
+ * (create, redraw) goes through one shared queue that runs jobs in separate tasks, never more
+ * than ~JOB_BUDGET_MS of them in one; a host queued twice runs once, with its latest spec.
+ * Resizes are deferred by chart.js's `resizeDelay`, so each chart redraws in its own timer task
+ * instead of all of them inside one ResizeObserver callback.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { Selection } from '../../../core/dashboard';
@@ -22,6 +27,37 @@ export interface ChartSpec {
 }
 
 let loading: Promise<typeof Chart> | null = null;
+
+/** Jobs run back to back in one task until this much time has passed. */
+const JOB_BUDGET_MS = 12;
+/** chart.js `resizeDelay`: a resize redraws from a timer, not inside the observer callback. */
+const RESIZE_DELAY_MS = 16;
+
+/** Hosts with a pending job, in the order they asked (a Set keeps one entry per host). */
+const queued = new Set<ChartHost>();
+let isQueueScheduled = false;
+
+function scheduleQueue(): void {
+  if (isQueueScheduled || queued.size === 0) return;
+  isQueueScheduled = true;
+  setTimeout(runQueue, 0);
+}
+
+function runQueue(): void {
+  isQueueScheduled = false;
+  const startedAt = performance.now();
+  for (const host of queued) {
+    queued.delete(host);
+    host.runJob();
+    if (performance.now() - startedAt >= JOB_BUDGET_MS) break;
+  }
+  scheduleQueue();
+}
+
+function enqueue(host: ChartHost): void {
+  queued.add(host);
+  scheduleQueue();
+}
 
 async function registerChart(): Promise<typeof Chart> {
   // Destructuring the dynamic import lets the bundler drop every chart.js part not named here.
@@ -47,6 +83,7 @@ export function loadChart(): Promise<typeof Chart> {
 
 export class ChartHost {
   #chart: Chart | null = null;
+  #ChartClass: typeof Chart | null = null;
   #spec: ChartSpec;
   #isDestroyed = false;
   #isVisible = true;
@@ -61,29 +98,37 @@ export class ChartHost {
     this.#spec = spec;
   }
 
-  /** Loads chart.js and draws the latest spec. */
+  /** Loads chart.js, then creates the chart with the latest spec in its turn in the queue. */
   async start(): Promise<void> {
-    const ChartClass = await loadChart();
+    this.#ChartClass = await loadChart();
     if (this.#isDestroyed) return;
-    this.#chart = new ChartClass(this.canvas, this.#withHandlers(this.#spec.config));
-    if (typeof IntersectionObserver === 'undefined') return;
-    this.#observer = new IntersectionObserver((entries) => this.#onVisibility(entries));
-    this.#observer.observe(this.canvas);
+    enqueue(this);
   }
 
-  /** Redraws with `spec`; a chart scrolled out of view only redraws when it comes back. */
+  /** Redraws with `spec` in its turn; a chart scrolled out of view redraws when it comes back. */
   update(spec: ChartSpec): void {
     this.#spec = spec;
     if (!this.#isVisible) {
       this.#isStale = true;
       return;
     }
-    this.#draw();
+    if (this.#chart) enqueue(this);
+  }
+
+  /** The queued job: create the chart or redraw it (called by the shared queue only). */
+  runJob(): void {
+    if (this.#isDestroyed) return;
+    if (this.#chart) return this.#draw();
+    if (!this.#ChartClass) return;
+    this.#chart = new this.#ChartClass(this.canvas, this.#withHandlers(this.#spec.config));
+    if (typeof IntersectionObserver === 'undefined') return;
+    this.#observer = new IntersectionObserver((entries) => this.#onVisibility(entries));
+    this.#observer.observe(this.canvas);
   }
 
   #onVisibility(entries: IntersectionObserverEntry[]): void {
     this.#isVisible = entries.some((entry) => entry.isIntersecting);
-    if (this.#isVisible && this.#isStale) this.#draw();
+    if (this.#isVisible && this.#isStale) enqueue(this);
   }
 
   #draw(): void {
@@ -99,12 +144,14 @@ export class ChartHost {
 
   /** The chart as a PNG data URL, or null before it is drawn. */
   toPng(): string | null {
-    if (this.#isStale) this.#draw();
+    // A redraw still waiting in the queue is done now, so the image shows the latest data.
+    if (this.#isStale || queued.delete(this)) this.#draw();
     return this.#chart ? this.#chart.toBase64Image('image/png', 1) : null;
   }
 
   destroy(): void {
     this.#isDestroyed = true;
+    queued.delete(this);
     this.#observer?.disconnect();
     this.#chart?.destroy();
     this.#chart = null;
@@ -117,6 +164,7 @@ export class ChartHost {
         ...config.options,
         animation: false,
         responsive: true,
+        resizeDelay: RESIZE_DELAY_MS,
         maintainAspectRatio: false,
         onClick: (_event, elements) => {
           const first = elements[0];
