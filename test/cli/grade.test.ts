@@ -46,6 +46,7 @@ describe('grade command', () => {
     const json = JSON.parse(result.stdout);
     expect(json.n).toBe(5);
     expect(json.graded).toBe(4);
+    expect(json.filledFromTwins).toBe(0);
     expect(json.outcomes).toEqual({ correct: 1, incorrect: 1, refusal: 2, unparseable: 0 });
     expect(json.agreement.n).toBe(3);
     expect(json.agreement.accuracy).toBe(1);
@@ -70,6 +71,26 @@ describe('grade command', () => {
     const result = await grade({ 't.csv': TABLE }, 't.csv');
     expect(result.stdout).toContain('t.csv: 5 rows, 4 graded, 1 not graded');
     expect(result.stdout).toMatch(/trivia\s+3\s+100\.0%\s+1\.000/);
+  });
+
+  it.each<[string, string[], number, number]>([
+    ['borrows answers from a twin row by default', [], 2, 1],
+    ['keeps answerless rows ungraded with --no-twins', ['--no-twins'], 1, 0],
+  ])('%s', async (_name, flags, graded, filled) => {
+    const twins = [
+      'dataset,item_id,question,correct_answer,incorrect_answer,output,evaluation',
+      'trivia,t1,Capital of Peru?,Lima,Cusco,It is Lima.,CORRECT',
+      'trivia,t1,Capital of Peru?,,,"Cusco, I think!",INCORRECT',
+      'trivia,t2,Capital of Chile?,,,Santiago.,CORRECT',
+    ].join('\n');
+    const json = JSON.parse((await grade({ 'w.csv': twins }, 'w.csv', '--json', ...flags)).stdout);
+    expect([json.n, json.graded, json.filledFromTwins]).toEqual([3, graded, filled]);
+    expect(json.agreement.accuracy).toBe(1);
+  });
+
+  it('says how many rows borrowed answers in the readable table', async () => {
+    const result = await grade({ 't.csv': TABLE }, 't.csv');
+    expect(result.stdout).toContain('answers borrowed from a row with the same item_id: 0');
   });
 
   it.each<[string, string[], number, string]>([

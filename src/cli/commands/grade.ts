@@ -1,11 +1,18 @@
 /**
- * `grade FILE [--mode paper|strict] [--json]`: rule-grades a long CSV/JSONL table of model outputs
- * and, where the table carries reference labels (`evaluation`), reports agreement with them.
+ * `grade FILE [--mode paper|strict] [--no-twins] [--json]`: rule-grades a long CSV/JSONL table of
+ * model outputs and, where the table carries reference labels (`evaluation`), reports agreement.
  *
  * Owns: argument handling and printing only; grading and statistics live in src/core/grading.
- * Default mode is `strict` (refusals kept as their own outcome). Exit codes follow main.ts.
+ * Default mode is `strict` (refusals kept as their own outcome). Rows without answer columns
+ * borrow them from a row with the same `item_id` and dataset unless `--no-twins` is given; the
+ * count is reported. Exit codes follow main.ts.
  */
-import { GRADING_MODES, OutputTableError, readOutputTable } from '../../core/grading';
+import {
+  fillFromTwins,
+  GRADING_MODES,
+  OutputTableError,
+  readOutputTable,
+} from '../../core/grading';
 import type { GradingMode } from '../../core/grading';
 import type { TableSummary } from '../../core/grading/gradeTable';
 import { gradeRows, summariseGrades } from '../../core/grading/gradeTable';
@@ -26,6 +33,7 @@ export function formatSummary(file: string, s: TableSummary): string {
   const lines = [
     `${file}: ${s.n} rows, ${s.graded} graded, ${s.notGraded} not graded (no answer columns)` +
       (s.dropped > 0 ? `, ${s.dropped} dropped as refusals (paper mode)` : ''),
+    `answers borrowed from a row with the same item_id: ${s.filledFromTwins}`,
     `mode: ${s.mode}`,
     '',
     `outcomes   correct ${o.correct}   incorrect ${o.incorrect}   refusal ${o.refusal}   unparseable ${o.unparseable}`,
@@ -53,6 +61,7 @@ function toJson(s: TableSummary): string {
     {
       n: s.n,
       graded: s.graded,
+      filledFromTwins: s.filledFromTwins,
       notGraded: s.notGraded,
       dropped: s.dropped,
       mode: s.mode,
@@ -66,8 +75,8 @@ function toJson(s: TableSummary): string {
 }
 
 export async function run(argv: string[], io: CliIo): Promise<void> {
-  const args = parseArgs(argv, ['json']);
-  assertKnownFlags(args, ['mode', 'json']);
+  const args = parseArgs(argv, ['json', 'no-twins']);
+  assertKnownFlags(args, ['mode', 'json', 'no-twins']);
   const [file, ...extra] = args.positional;
   if (!file) throw new UsageError('grade needs a FILE (CSV or JSONL of model outputs)');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -80,6 +89,7 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
     if (error instanceof OutputTableError) throw new InputError(error.message);
     throw error;
   }
+  if (!args.flags.has('no-twins')) rows = fillFromTwins(rows).rows;
   const summary = summariseGrades(gradeRows(rows, mode), mode);
   io.stdout(args.flags.has('json') ? toJson(summary) : formatSummary(file, summary));
 }

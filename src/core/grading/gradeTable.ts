@@ -3,7 +3,8 @@
  *
  * Owns: the summary the `grade` command prints (and the app can show): outcome counts after the
  * chosen mode, and binary agreement (correct vs not-correct) with the table's `evaluation` column,
- * overall and per dataset. Invariants: rows without answers count in `n` but not in `graded`;
+ * overall and per dataset. Invariants: rows without answers count in `n` but not in `graded`
+ * (rows that borrowed a twin's answers count in both, and in `filledFromTwins`);
  * rows dropped by the paper mode are excluded from outcomes and agreement; numbers are never NaN
  * (null when undefined).
  */
@@ -23,6 +24,8 @@ export interface GradedRow {
 export interface TableSummary {
   n: number;
   graded: number;
+  /** Graded rows whose answers were borrowed from a twin row (see `fillFromTwins`). */
+  filledFromTwins: number;
   notGraded: number;
   dropped: number;
   mode: GradingMode;
@@ -82,9 +85,11 @@ export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSu
     ]),
   );
   const gradedCount = graded.filter((g) => g.grade !== null).length;
+  const filledCount = graded.filter((g) => g.grade !== null && g.row.filledFromLine).length;
   return {
     n: graded.length,
     graded: gradedCount,
+    filledFromTwins: filledCount,
     notGraded: graded.length - gradedCount,
     dropped,
     mode,

@@ -16,3 +16,5 @@ export type { AgreementClass, AgreementPair, AgreementReport, AgreementSummary }
 export { extractLetters, letterOf } from './letters';
 export { OutputTableError, readOutputTable } from './outputTable';
 export type { OutputRow } from './outputTable';
+export { fillFromTwins } from './twins';
+export type { TwinFill } from './twins';

@@ -31,6 +31,10 @@ export interface OutputRow {
   evaluation: Outcome | null;
   /** Extra grouping columns when present (variant = base/warm arm, model). */
   variant?: string;
+  /** The `item_id` cell when non-empty: rows of one item share it across arms and prompts. */
+  itemId?: string;
+  /** Line of the row whose answers this row borrowed (see `fillFromTwins`), when it did. */
+  filledFromLine?: number;
 }
 
 const DATASET_FAMILIES: Record<string, Family> = {
@@ -95,6 +99,7 @@ function toRow(values: Values, line: number, file: string): OutputRow {
     throw new OutputTableError(`${file}:${line}: ${message}`);
   }
   const variant = values.variant?.trim();
+  const itemId = values.item_id?.trim();
   return {
     line,
     dataset,
@@ -105,6 +110,7 @@ function toRow(values: Values, line: number, file: string): OutputRow {
     prompt: values.prompt ?? '',
     evaluation,
     ...(variant ? { variant } : {}),
+    ...(itemId ? { itemId } : {}),
   };
 }
 

@@ -1,11 +1,13 @@
-// Dev-set agreement of the rule graders with the paper's GPT-4o labels on 79 real Qwen-2.5-32B
-// outputs (../shared/fixtures/paper-sample-outputs). Floors sit just under the measured figures
-// (accuracy 0.911, kappa 0.744 at the time of writing) so a regression fails loudly.
+// Dev-set agreement of the rule graders with the paper's GPT-4o labels on 159 real Qwen-2.5-32B
+// outputs (../shared/fixtures/paper-sample-outputs). The 79 base rows carry answers (the
+// "training" rows the graders were shaped on); 67 warm rows borrow them from their base twin by
+// item_id (the "validation" rows). Floors sit just under the measured figures so a regression
+// fails loudly.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readOutputTable } from '../../../src/core/grading';
+import { fillFromTwins, readOutputTable } from '../../../src/core/grading';
 import { gradeRows, summariseGrades } from '../../../src/core/grading/gradeTable';
 
 const FILE = path.resolve(
@@ -17,27 +19,43 @@ const HAS_FIXTURE = existsSync(FILE);
 describe.skipIf(!HAS_FIXTURE)(
   'rule graders vs the paper judge on real outputs (skipped: ../shared/fixtures not found)',
   () => {
-    const rows = HAS_FIXTURE ? readOutputTable(readFileSync(FILE, 'utf8'), FILE) : [];
-    const summary = summariseGrades(gradeRows(rows, 'strict'), 'strict');
+    const read = HAS_FIXTURE ? readOutputTable(readFileSync(FILE, 'utf8'), FILE) : [];
+    const { rows, filled } = fillFromTwins(read);
+    const graded = gradeRows(rows, 'strict');
+    const all = summariseGrades(graded, 'strict');
+    const base = summariseGrades(
+      graded.filter((g) => g.row.filledFromLine === undefined),
+      'strict',
+    );
+    const warm = summariseGrades(
+      graded.filter((g) => g.row.filledFromLine !== undefined),
+      'strict',
+    );
 
-    it('grades the 79 rows that carry answers and skips the 80 warm rows without them', () => {
-      expect(summary.n).toBe(159);
-      expect(summary.graded).toBe(79);
-      expect(summary.agreement.n).toBe(79);
+    it('grades the 79 answered rows plus the 67 warm rows that have an answered twin', () => {
+      expect(all.n).toBe(159);
+      expect([filled, all.filledFromTwins, all.graded, all.agreement.n]).toEqual([
+        67, 67, 146, 146,
+      ]);
+      expect(base.graded).toBe(79);
     });
 
-    it('agrees with the paper labels above the measured floor', () => {
-      expect(summary.agreement.accuracy).toBeGreaterThanOrEqual(0.88);
-      expect(summary.agreement.kappa).toBeGreaterThanOrEqual(0.65);
+    it.each([
+      ['base rows', base, 0.9, 0.74],
+      ['joined warm rows', warm, 0.88, 0.7],
+      ['all rows', all, 0.89, 0.74],
+    ])('%s agree above the measured floor', (_name, summary, accuracy, kappa) => {
+      expect(summary.agreement.accuracy).toBeGreaterThanOrEqual(accuracy);
+      expect(summary.agreement.kappa).toBeGreaterThanOrEqual(kappa);
     });
 
     it.each([
       ['trivia', 0.95],
       ['disinfo', 0.9],
-      ['truthfulqa', 0.78],
+      ['truthfulqa', 0.8],
       ['medqa', 0.75],
-    ])('%s agreement ≥ %s', (dataset, floor) => {
-      expect(summary.byDataset[dataset]?.accuracy).toBeGreaterThanOrEqual(floor);
+    ])('%s agreement over all graded rows ≥ %s', (dataset, floor) => {
+      expect(all.byDataset[dataset]?.accuracy).toBeGreaterThanOrEqual(floor);
     });
   },
 );
