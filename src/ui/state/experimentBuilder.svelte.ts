@@ -14,14 +14,14 @@ import type { PlanEntry } from '../../core/experiment/plan';
 import { buildPlan } from '../../core/experiment/plan';
 import type { DesignPreset } from '../../core/experiment/presets';
 import { PRESETS } from '../../core/experiment/presets';
-import { composePrompt, enumerateConditions } from '../../core/framing';
+import { enumerateConditions } from '../../core/framing';
 import { newId, nowIso } from '../../core/ids';
 import type { QuestionSetSummary } from '../../core/records';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { BeliefId, ContextId, Family, Item } from '../../core/types';
 import type { ArmKind, PowerSummary } from './experimentDesign';
 import * as edits from './experimentDesign';
-import { loadItemPool, type SetReader } from './experimentPool';
+import { composeCached, loadItemPool, type SetReader } from './experimentPool';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -45,7 +45,7 @@ export class BuilderState {
   #planned: { plan: PlanEntry[]; error: string | null } = $derived.by(() => {
     if (this.problems.length > 0) return { plan: [], error: null };
     try {
-      return { plan: buildPlan(this.#design, this.#pool, composePrompt), error: null };
+      return { plan: buildPlan(this.#design, this.#pool, composeCached), error: null };
     } catch (error) {
       return { plan: [], error: `The plan could not be built: ${describeError(error)}` };
     }

@@ -13,13 +13,12 @@ import type { PlanEntry } from '../../core/experiment/plan';
 import { buildPlan } from '../../core/experiment/plan';
 import type { ProgressSummary } from '../../core/experiment/progress';
 import { CANCEL_REASON, runExperiment } from '../../core/experiment/runner';
-import { composePrompt } from '../../core/framing';
 import { newId, nowIso } from '../../core/ids';
 import type { RunRecord, RunStatus } from '../../core/records';
 import type { Generator, Item, ResponseRecord } from '../../core/types';
 import { createRunStore, type Repositories } from '../../storage';
 import { UpdateBatcher } from './experimentBatch';
-import { createRuleGrader, itemsInPlan } from './experimentPool';
+import { composeCached, createRuleGrader, itemsInPlan } from './experimentPool';
 import type { StorageState } from './storage.svelte';
 
 export type LoadModel = (modelId: string) => Promise<Generator>;
@@ -88,9 +87,7 @@ export class RunnerState {
     let plan: PlanEntry[];
     try {
       assertValidDesign(input.design);
-      plan = buildPlan(input.design, input.pool, (item, condition) =>
-        composePrompt(item, condition),
-      );
+      plan = buildPlan(input.design, input.pool, composeCached);
       if (input.planLimit !== undefined) plan = plan.slice(0, input.planLimit);
       if (plan.length === 0) throw new Error('The design selects no questions.');
     } catch (error) {
