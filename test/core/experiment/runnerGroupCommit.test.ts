@@ -2,11 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Generator, ResponseRecord } from '../../../src/core/types';
 import { buildPlan } from '../../../src/core/experiment/plan';
 import type { RunStore } from '../../../src/core/experiment/runner';
-import {
-  runExperiment,
-  WRITE_WINDOW_MS,
-  YIELD_AFTER_MS,
-} from '../../../src/core/experiment/runner';
+import { runExperiment, WRITE_WINDOW_MS } from '../../../src/core/experiment/runner';
 import { composeForTest, makeDesign, makePool } from './fixtures';
 
 const design = makeDesign();
