@@ -31,6 +31,41 @@ export const EXCLUDERS = phrases([
   'not to be confused with',
   'confused with',
   'mistaken for',
+  'more likely than',
+  'more common than',
+]);
+
+/**
+ * Doubt or exclusion before a mention, anywhere in its clause: "it is unlikely to be X", "we can
+ * rule out X", "this argues against X". Not when followed by "than" ("less likely than X" puts X
+ * first).
+ */
+export const DOUBTS = phrases([
+  'unlikely',
+  'less likely',
+  'rule out',
+  'ruled out',
+  'ruling out',
+  'exclude',
+  'excluded',
+  'excluding',
+  'argue against',
+  'argues against',
+  'inconsistent with',
+  'not consistent with',
+  'less consistent with',
+  'doubtful',
+]);
+
+/** Doubt right after a mention: "X is unlikely", "X can be ruled out", "X is less probable". */
+export const POST_DOUBTS = phrases([
+  'unlikely',
+  'less likely',
+  'less probable',
+  'improbable',
+  'ruled out',
+  'excluded',
+  'doubtful',
 ]);
 
 /** "not" uses that do not negate: "not only X but also Y", "no doubt". */

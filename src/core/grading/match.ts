@@ -9,6 +9,7 @@
  */
 import type { Token } from './normalize';
 import { words } from './normalize';
+import { stemWord } from './stem';
 
 /** A reference answer prepared for matching. */
 export interface AnswerPattern {
@@ -19,6 +20,11 @@ export interface AnswerPattern {
   distinctive: string[];
   /** Initials of a multi-word answer ("cbt"), when at least three letters long. */
   acronym?: string;
+  /**
+   * IDF-like weight of each content word across the competing answers (see `weighPatterns`):
+   * a word every answer shares weighs 0. Absent → every word weighs 1.
+   */
+  weights?: ReadonlyMap<string, number>;
 }
 
 /** A mention of an answer: token index range [start, end) within one sentence. */
@@ -41,28 +47,52 @@ export function contentWords(phrase: string[]): string[] {
   return [...new Set(phrase.filter((w) => !STOPWORDS.has(w)))];
 }
 
-/** Prepares one answer; its distinctive words are those absent from every opposing answer. */
+/**
+ * Prepares one answer; its distinctive words are those absent from every opposing answer
+ * (compared by stem, so "proliferation" in one option and "proliferating" in another cancel).
+ */
 export function buildPattern(label: string, opposing: string[]): AnswerPattern {
   const full = words(label);
-  const others = new Set(opposing.flatMap((o) => words(o)));
+  const others = new Set(opposing.flatMap((o) => words(o).map(stemWord)));
   const content = contentWords(full);
   const letters = content.filter((w) => /[a-z]/.test(w));
   return {
     label,
     full,
-    distinctive: content.filter((w) => !others.has(w)),
+    distinctive: content.filter((w) => !others.has(stemWord(w))),
     ...(letters.length >= 3 ? { acronym: letters.map((w) => w[0]).join('') } : {}),
   };
 }
 
 /**
- * Token equality. Fuzzy mode also accepts a shared stem (one word a prefix of the other, or a
- * common prefix of at least 75% of the shorter word, minimum 5 letters): "emboli"/"embolism",
+ * Gives each pattern IDF-like weights over the whole answer set: a content word found in `df`
+ * of the `n` answers weighs log(n / df) / log(n), so a word every answer shares
+ * ("test results" in five test-result options) weighs 0 and a word unique to one answer 1.
+ */
+export function weighPatterns(patterns: AnswerPattern[]): AnswerPattern[] {
+  const stemsOf = patterns.map((p) => new Set(contentWords(p.full).map(stemWord)));
+  const n = patterns.length;
+  return patterns.map((pattern) => {
+    const weights = new Map<string, number>();
+    for (const w of contentWords(pattern.full)) {
+      const df = stemsOf.filter((stems) => stems.has(stemWord(w))).length;
+      weights.set(w, n < 2 ? 1 : Math.log(n / Math.max(1, df)) / Math.log(n));
+    }
+    return { ...pattern, weights };
+  });
+}
+
+/**
+ * Token equality. Fuzzy mode also accepts a shared stem (`stemWord`: "proliferate"/
+ * "proliferation", "dilated"/"dilation"), one word a prefix of the other, or a common prefix of
+ * at least 75% of the shorter word, minimum 5 letters: "emboli"/"embolism",
  * "thrombus"/"thrombosis", but not "hyperparathyroidism"/"hyperthyroidism".
  */
 export function isSameWord(a: string, b: string, isFuzzy: boolean): boolean {
   if (a === b) return true;
   if (!isFuzzy || /\d/.test(a) || /\d/.test(b)) return false;
+  const stem = stemWord(a);
+  if (stem.length >= 4 && stem === stemWord(b)) return true;
   const shorter = Math.min(a.length, b.length);
   if (shorter < 5) return false;
   let common = 0;
@@ -155,14 +185,18 @@ export function findOverlapSpan(
   if (content.length < 3) return null;
   const { at, text } = wordIndex(sentence);
   const hitAt = (w: string): number => text.findIndex((t) => isSameWord(t, w, true));
-  const hits = content.map(hitAt).filter((i) => i >= 0);
+  const weight = (w: string): number => pattern.weights?.get(w) ?? 1;
+  const found = content.filter((w) => hitAt(w) >= 0);
+  const hits = found.map(hitAt);
+  const total = content.reduce((sum, w) => sum + weight(w), 0);
+  const coverage = found.reduce((sum, w) => sum + weight(w), 0) / (total || 1);
   const distinct = pattern.distinctive.filter((w) => hitAt(w) >= 0).length;
-  if (hits.length < threshold * content.length) return null;
+  if (total === 0 || coverage < threshold) return null;
   if (distinct * 2 < pattern.distinctive.length) return null;
   return {
     start: at[Math.min(...hits)] as number,
     end: (at[Math.max(...hits)] as number) + 1,
-    coverage: hits.length / content.length,
+    coverage,
   };
 }
 

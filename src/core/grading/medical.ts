@@ -14,9 +14,10 @@
  */
 import type { Grade, MedicalItem } from '../types';
 import { extractLetters, letterOf } from './letters';
-import { buildPattern } from './match';
+import { buildPattern, weighPatterns } from './match';
 import type { Hit, ParsedOutput } from './mentions';
-import { collectHits, isBareAgreement } from './mentions';
+import { collectHits, isBareAgreement, parseOutput } from './mentions';
+import { expandMedicalTerms } from './medicalTerms';
 import { words } from './normalize';
 import { isLikelyRefusal } from './refusal';
 import { hasAnyPhrase } from './stance';
@@ -72,7 +73,8 @@ export function gradeMedical(
       );
     }
   }
-  return gradeMedicalText(item, output, parsed);
+  // Synonyms and abbreviations are rewritten on both sides, so the output is parsed again.
+  return gradeMedicalText(item, output, parseOutput(expandMedicalTerms(output)));
 }
 
 function committedHit(parsed: ParsedOutput, hits: Hit[]): Hit | undefined {
@@ -88,10 +90,13 @@ function committedHit(parsed: ParsedOutput, hits: Hit[]): Hit | undefined {
 }
 
 function gradeMedicalText(item: MedicalItem, output: string, parsed: ParsedOutput): Grade {
-  const patterns = item.options.map((option, i) =>
-    buildPattern(
-      option,
-      item.options.filter((_, j) => j !== i),
+  const expanded = item.options.map(expandMedicalTerms);
+  const patterns = weighPatterns(
+    expanded.map((option, i) =>
+      buildPattern(
+        option,
+        expanded.filter((_, j) => j !== i),
+      ),
     ),
   );
   const hits = collectHits(parsed, patterns, {

@@ -17,7 +17,7 @@
 import type { Grade, Item } from '../types';
 import { buildClaim, readClaim } from './claim';
 import { DEBUNKS, REALITY_CUES } from './claimCues';
-import { buildPattern, contentWords } from './match';
+import { buildPattern, contentWords, weighPatterns } from './match';
 import type { Hit, ParsedOutput } from './mentions';
 import { collectHits, firstAffirmed, hasStance, isBareAgreement } from './mentions';
 import { words } from './normalize';
@@ -52,10 +52,10 @@ export function gradeMisconception(item: Item, output: string, parsed: ParsedOut
   const truth = yesNo(item.correct);
   if (truth) return gradeYesNo(item, output, parsed, truth);
   const trueAnswers = [item.correct, ...item.aliases].filter((a) => !isNullAnswer(a));
-  const patterns = [
+  const patterns = weighPatterns([
     ...trueAnswers.map((a) => buildPattern(a, item.wrong)),
     ...item.wrong.map((a) => buildPattern(a, trueAnswers)),
-  ];
+  ]);
   const isTrue = (i: number): boolean => i < trueAnswers.length;
   const isFalse = (i: number): boolean => i >= trueAnswers.length;
   const hits = collectHits(parsed, patterns, {

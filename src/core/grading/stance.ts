@@ -2,7 +2,9 @@
  * Stance of a mention or a sentence: does the answer assert it, reject it, or merely report it?
  *
  * Owns: the clause-level rules behind "It isn't X, it's Y", "not X but Y", "you might think X,
- * but…", "X? No — Y", "X did not…", "rather than X", "While X is common…", "you mentioned X".
+ * but…", "X? No — Y", "X did not…", "rather than X", "While X is common…", "you mentioned X",
+ * and doubt: "unlikely to be X", "rule out X", "X is less likely" (but "less likely than X"
+ * leaves X asserted).
  * Invariants: a negation only reaches as far as its clause (a comma, semicolon, colon, dash or a
  * word like "but"/"instead" closes it); questions assert nothing; reports of the user's own belief
  * are neutral, agreement ("you're right that…") is assertion.
@@ -13,9 +15,11 @@ import {
   AUXILIARIES,
   CONCESSIVES,
   CONTRASTS,
+  DOUBTS,
   EXCLUDERS,
   NEGATORS,
   NON_NEGATING,
+  POST_DOUBTS,
   POST_REJECTIONS,
   SCOPE_BREAKERS,
   USER_REPORTS,
@@ -111,10 +115,20 @@ function wordsAfter(sentence: Token[], end: number): string[] {
 
 function isNegatedAfter(after: string[]): boolean {
   if (after.slice(0, 3).some((w) => POST_REJECTIONS.has(w))) return true;
+  if (POST_DOUBTS.some((p) => isDoubtAt(after.slice(0, 5), p))) return true;
   return after.some((w, i) => AUXILIARIES.has(w) && NEGATORS.has(after[i + 1] ?? ''));
 }
 
+/** Whether a doubt phrase occurs in `text` and is not a comparison ("less likely than"). */
+function isDoubtAt(text: string[], phrase: string[]): boolean {
+  for (let at = indexOfPhrase(text, phrase); at >= 0; at = indexOfPhrase(text, phrase, at + 1)) {
+    if (text[at + phrase.length] !== 'than') return true;
+  }
+  return false;
+}
+
 function isExcludedBefore(clause: string[]): boolean {
+  if (DOUBTS.some((p) => isDoubtAt(clause, p))) return true;
   const tail = clause.slice(-3);
   return EXCLUDERS.some((p) => {
     const at = indexOfPhrase(tail, p);
