@@ -2,7 +2,8 @@
  * The experiment runner: plan in, persisted graded answers out, on any engine.
  *
  * Owns: the run loop (skip what is stored, generate in schedule order, grade, persist, report
- * progress, stop cleanly). Invariants: results are written behind the generations; with
+ * progress, stop cleanly). Invariants: results are written behind the generations by
+ * resultWriter.ts; with
  * `saveResults` answers arriving during a write share the next transaction (group commit) and
  * the loop waits once the oldest unsaved answer is WRITE_WINDOW_MS old, so a crash loses at most
  * ~50 ms of answers (with only `saveResult`, each is saved before the next generation);
@@ -24,22 +25,15 @@ import {
   generateWithRetry,
   sleepWithTimer,
 } from './retry';
+import type { RunStore, Stop } from './resultWriter';
+import { ResultWriter } from './resultWriter';
 import { scheduleEntries } from './schedule';
 
 /** Pass to `AbortController.abort(CANCEL_REASON)` to cancel; any other abort pauses. */
 export const CANCEL_REASON = 'cancel';
 
-/** How long a generated answer may wait unsaved before the runner stops to let writes catch up. */
-export const WRITE_WINDOW_MS = 50;
-/** The loop yields to the host after running this long without a break (keeps tasks short). */
-export const YIELD_AFTER_MS = 20;
-
-export interface RunStore {
-  getCompletedIndices(): Promise<Set<number>>;
-  saveResult(record: ResponseRecord): Promise<void>;
-  /** Optional group commit: saves all the records in one transaction, or none of them. */
-  saveResults?(records: readonly ResponseRecord[]): Promise<void>;
-}
+export { WRITE_WINDOW_MS, YIELD_AFTER_MS } from './resultWriter';
+export type { RunStore } from './resultWriter';
 
 export interface RunExperimentOptions {
   runId: string;
@@ -72,7 +66,6 @@ export interface RunOutcome {
 }
 
 /** Result of one entry inside the loop: keep going, or end with this status and reason. */
-type Stop = { kind: 'stop'; status: RunOutcome['status']; reason: string };
 type Step = { kind: 'generated'; record: ResponseRecord } | Stop;
 
 const stopForAbort = (signal: AbortSignal | undefined): Stop =>
@@ -161,78 +154,6 @@ async function runEntry(loop: Loop, entry: PlanEntry, arm: Arm): Promise<Step> {
     kind: 'generated',
     record: toRecord(options.runId, entry, arm, result, grades, createdAt),
   };
-}
-
-/** Writes results behind the generations (see the module header), one write at a time, and
- * paces the loop: short tasks for the host, never more than WRITE_WINDOW_MS of unsaved answers. */
-class ResultWriter {
-  #queue: { record: ResponseRecord; at: number }[] = [];
-  #writing: Promise<void> | null = null;
-  #unsavedSince = Number.POSITIVE_INFINITY;
-  #failure: Stop | null = null;
-  #busySince: number;
-
-  constructor(
-    private readonly store: RunStore,
-    private readonly now: () => number,
-    private readonly yieldToHost: () => Promise<void>,
-    private readonly onSaved: (record: ResponseRecord) => void,
-  ) {
-    this.#busySince = now();
-  }
-
-  /** Before each generation: yields to the host and waits for late writes when due. */
-  async pace(): Promise<Stop | null> {
-    if (this.now() - this.#busySince >= YIELD_AFTER_MS) {
-      await this.yieldToHost();
-      this.#busySince = this.now();
-    }
-    if (!this.#isBehind()) return null;
-    const failure = await this.drain();
-    this.#busySince = this.now();
-    return failure;
-  }
-
-  add(record: ResponseRecord): void {
-    const at = this.now();
-    this.#queue.push({ record, at });
-    if (this.#writing === null) this.#unsavedSince = at;
-    this.#writing ??= this.#writeAll();
-  }
-
-  #isBehind(): boolean {
-    const isLate = this.now() - this.#unsavedSince >= WRITE_WINDOW_MS;
-    const isWriting = this.#writing !== null;
-    return this.#failure !== null || (isWriting && (!this.store.saveResults || isLate));
-  }
-
-  /** Waits until everything handed over is written; the stop when a write failed. */
-  async drain(): Promise<Stop | null> {
-    while (this.#writing !== null) await this.#writing;
-    return this.#failure;
-  }
-
-  async #writeAll(): Promise<void> {
-    while (this.#queue.length > 0 && this.#failure === null) {
-      const batch = this.#queue.map((queued) => queued.record);
-      this.#queue = [];
-      try {
-        await this.#save(batch);
-      } catch (error) {
-        const reason = `Could not save the answer to entry #${batch[0]?.planIndex}: ${describeError(error)}`;
-        this.#failure = { kind: 'stop', status: 'paused', reason };
-        break;
-      }
-      this.#unsavedSince = this.#queue[0]?.at ?? Number.POSITIVE_INFINITY;
-      for (const record of batch) this.onSaved(record);
-    }
-    this.#writing = null;
-  }
-
-  async #save(batch: ResponseRecord[]): Promise<void> {
-    if (this.store.saveResults) await this.store.saveResults(batch);
-    else for (const record of batch) await this.store.saveResult(record);
-  }
 }
 
 function readCompleted(store: RunStore): Promise<Set<number> | Stop> {
