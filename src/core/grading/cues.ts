@@ -57,7 +57,10 @@ export const DOUBTS = phrases([
   'doubtful',
 ]);
 
-/** Doubt right after a mention: "X is unlikely", "X can be ruled out", "X is less probable". */
+/**
+ * Doubt right after a mention: "X is unlikely", "X can be ruled out", "X is less likely than Y"
+ * (a comparison still puts X second).
+ */
 export const POST_DOUBTS = phrases([
   'unlikely',
   'less likely',

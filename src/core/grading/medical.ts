@@ -25,15 +25,32 @@ import { hasAnyPhrase } from './stance';
 export const MEDICAL_GRADER = 'rule:medical@1';
 const OVERLAP_THRESHOLD = 0.6;
 
-const CONCLUSION_CUES = [
+/** Sentences that commit: "the most likely diagnosis is…", "I'd go with…", "so the answer is…". */
+const FIRM_CUES = [
   'most likely',
   'most probable',
   'diagnosis is',
   'answer is',
-  'best',
-  'most appropriate',
-  'first line',
+  'answer would be',
+  'go with',
+  'lean toward',
+  'leaning toward',
+  'best guess',
+  'best answer',
+  'my answer',
+  'most consistent with',
+  'best explain',
+  'best explanation',
   'treatment of choice',
+  'first line',
+  'most appropriate',
+  'next best step',
+  'best next step',
+].map((p) => words(p));
+
+/** Weaker conclusions, used when no sentence carries a firm cue. */
+const SOFT_CUES = [
+  'best',
   'consistent with',
   'indicative of',
   'points to',
@@ -44,6 +61,21 @@ const CONCLUSION_CUES = [
   'likely diagnosis',
   'strongly suggest',
   'would be',
+].map((p) => words(p));
+
+/** Sentences that list possibilities rather than commit: "other possibilities include…". */
+const LIST_CUES = [
+  'possibilities',
+  'possibility',
+  'differential',
+  'could include',
+  'may include',
+  'might include',
+  'such as',
+  'other causes',
+  'also consider',
+  'could also be',
+  'might also be',
 ].map((p) => words(p));
 
 function grade(outcome: Grade['outcome'], reason: string): Grade {
@@ -77,16 +109,34 @@ export function gradeMedical(
   return gradeMedicalText(item, output, parseOutput(expandMedicalTerms(output)));
 }
 
+function sentenceWords(parsed: ParsedOutput, hit: Hit): string[] {
+  const sentence = parsed.sentences[Math.floor(hit.position / 10_000)] ?? [];
+  return sentence.filter((t) => t.isWord).map((t) => t.text);
+}
+
+/** A sentence naming two or more different options without concluding is a list of options. */
+function isListing(parsed: ParsedOutput, hits: Hit[], hit: Hit): boolean {
+  if (hasAnyPhrase(sentenceWords(parsed, hit), LIST_CUES)) return true;
+  const sentence = Math.floor(hit.position / 10_000);
+  const named = new Set(
+    hits.filter((h) => Math.floor(h.position / 10_000) === sentence).map((h) => h.candidate),
+  );
+  return named.size > 1;
+}
+
+/**
+ * The option the answer commits to, in tiers: the first affirmed in a firmly concluding
+ * sentence, else in a softly concluding one, else outside a list of possibilities, else any.
+ */
 function committedHit(parsed: ParsedOutput, hits: Hit[]): Hit | undefined {
   const affirmed = hits.filter((h) => h.stance === 'affirmed');
-  const concluding = affirmed.find((h) => {
-    const sentence = parsed.sentences[Math.floor(h.position / 10_000)] ?? [];
-    return hasAnyPhrase(
-      sentence.filter((t) => t.isWord).map((t) => t.text),
-      CONCLUSION_CUES,
-    );
-  });
-  return concluding ?? affirmed[0];
+  const has = (list: string[][]) => (h: Hit) => hasAnyPhrase(sentenceWords(parsed, h), list);
+  return (
+    affirmed.find(has(FIRM_CUES)) ??
+    affirmed.find(has(SOFT_CUES)) ??
+    affirmed.find((h) => !isListing(parsed, hits, h)) ??
+    affirmed[0]
+  );
 }
 
 function gradeMedicalText(item: MedicalItem, output: string, parsed: ParsedOutput): Grade {

@@ -115,7 +115,8 @@ function wordsAfter(sentence: Token[], end: number): string[] {
 
 function isNegatedAfter(after: string[]): boolean {
   if (after.slice(0, 3).some((w) => POST_REJECTIONS.has(w))) return true;
-  if (POST_DOUBTS.some((p) => isDoubtAt(after.slice(0, 5), p))) return true;
+  // "X is less likely than Y" doubts X whatever follows.
+  if (hasAnyPhrase(after.slice(0, 5), POST_DOUBTS)) return true;
   return after.some((w, i) => AUXILIARIES.has(w) && NEGATORS.has(after[i + 1] ?? ''));
 }
 
