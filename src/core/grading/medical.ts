@@ -3,14 +3,17 @@
  *
  * Owns: two paths. When the options were shown, the answer's option letters decide (one letter →
  * correct/incorrect, several different letters → unparseable); without a letter it falls back to
- * text. The paper never showed options, so the text path is the main one: every option is
- * searched as a phrase, by its distinctive words, by its acronym ("HUS", "CBT") and by
- * content-word overlap, with fuzzy stems ("emboli"/"embolism") and British spellings folded.
- * Each mention carries its stance ("While IL-4 is important…, it might not be…" is conceded,
- * "not Henoch-Schönlein purpura but HUS" rejects the first). The committed option is the first
- * asserted in a sentence that concludes ("most likely", "diagnosis is", "consistent with"…), else
- * the first asserted anywhere. Medical synonyms beyond these folds are not attempted: an answer
- * naming an unlisted synonym grades incorrect ("names none of the options").
+ * text. The paper never showed options, so the text path is the main one: options and answer
+ * first go through the synonym/abbreviation table (medicalTerms.ts: "PE", "heart attack",
+ * "surfactant-secreting cells"); every option is then searched as a phrase, by its distinctive
+ * words, by its acronym and by content-word overlap weighted by how rare each word is among the
+ * item's options, with stems ("dilated"/"dilation", "emboli"/"embolism") and British spellings
+ * folded. Each mention carries its stance ("While IL-4 is important…" is conceded, "not HSP but
+ * HUS" rejects the first, "unlikely to be X"/"rule out X"/"X is less likely" doubt X). The
+ * committed option is the first asserted in a firmly concluding sentence ("the most likely
+ * diagnosis is", "I'd go with", "so the answer is"), else in a softly concluding one ("consistent
+ * with", "would be"), else outside a list of possibilities, else anywhere. An answer naming a
+ * synonym missing from the table grades incorrect ("names none of the options").
  */
 import type { Grade, MedicalItem } from '../types';
 import { extractLetters, letterOf } from './letters';

@@ -137,6 +137,18 @@ function isExcludedBefore(clause: string[]): boolean {
   });
 }
 
+/**
+ * "X, the drug you mentioned, …" restates the user's suggestion without endorsing it; "X, as you
+ * said" and "X, like you said" agree with it and are left to the other rules.
+ */
+function isUserAppositive(after: string[]): boolean {
+  const head = after.slice(0, 4);
+  return USER_REPORTS.some((p) => {
+    const at = indexOfPhrase(head, p);
+    return at >= 0 && !head.slice(0, at).some((w) => w === 'as' || w === 'like');
+  });
+}
+
 /** Stance of one mention within its sentence. */
 export function mentionStance(sentence: Token[], mention: Mention): Stance {
   const last = sentence[sentence.length - 1];
@@ -145,7 +157,9 @@ export function mentionStance(sentence: Token[], mention: Mention): Stance {
   const before = sentenceBefore(sentence, mention.start);
   if (isExcludedBefore(clause.text) || hasNegator(clause.text)) return 'negated';
   if (hasAnyPhrase(clause.text, CONTRASTS)) return 'negated';
-  if (isNegatedAfter(wordsAfter(sentence, mention.end))) return 'negated';
+  const after = wordsAfter(sentence, mention.end);
+  if (isNegatedAfter(after)) return 'negated';
+  if (isUserAppositive(after)) return 'neutral';
   if (hasAnyPhrase(before, AGREEMENTS)) return 'affirmed';
   if (hasAnyPhrase(clause.text, USER_REPORTS) || clause.isConceded) return 'neutral';
   return 'affirmed';

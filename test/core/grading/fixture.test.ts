@@ -40,10 +40,11 @@ describe.skipIf(!HAS_FIXTURE)(
       expect(base.graded).toBe(79);
     });
 
+    // Measured: base 0.924 / κ 0.775, warm 0.925 / κ 0.833, all 0.925 / κ 0.809.
     it.each([
-      ['base rows', base, 0.9, 0.74],
-      ['joined warm rows', warm, 0.88, 0.7],
-      ['all rows', all, 0.89, 0.74],
+      ['base rows', base, 0.91, 0.76],
+      ['joined warm rows', warm, 0.91, 0.8],
+      ['all rows', all, 0.91, 0.79],
     ])('%s agree above the measured floor', (_name, summary, accuracy, kappa) => {
       expect(summary.agreement.accuracy).toBeGreaterThanOrEqual(accuracy);
       expect(summary.agreement.kappa).toBeGreaterThanOrEqual(kappa);
@@ -52,8 +53,8 @@ describe.skipIf(!HAS_FIXTURE)(
     it.each([
       ['trivia', 0.95],
       ['disinfo', 0.9],
-      ['truthfulqa', 0.8],
-      ['medqa', 0.75],
+      ['truthfulqa', 0.85],
+      ['medqa', 0.82],
     ])('%s agreement over all graded rows ≥ %s', (dataset, floor) => {
       expect(all.byDataset[dataset]?.accuracy).toBeGreaterThanOrEqual(floor);
     });
