@@ -79,3 +79,34 @@ describe('DashboardState drill-down paging', () => {
     state.dispose();
   });
 });
+
+describe('DashboardState staged mounting', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  const shownAfter = (state: DashboardState): boolean[] =>
+    [0, 1, 2, 3].map((p) => state.isShown(p));
+
+  it.each([
+    ['at once', 0, [true, false, false, false]],
+    ['after one task', 1, [true, true, false, false]],
+    ['after every task (capped at the part count)', 10, [true, true, true, false]],
+  ])('shows the parts one per task: %s', (_label, ticks, expected) => {
+    const state = new DashboardState();
+    state.reveal(3);
+    for (let i = 0; i < ticks; i++) vi.advanceTimersToNextTimer();
+    expect(shownAfter(state)).toEqual(expected);
+    state.dispose();
+  });
+
+  it('starts again from the first part after dispose (a remount)', () => {
+    const state = new DashboardState();
+    state.reveal(3);
+    vi.runAllTimers();
+    state.dispose();
+    expect(shownAfter(state)).toEqual([false, false, false, false]);
+    state.reveal(3);
+    expect(shownAfter(state)).toEqual([true, false, false, false]);
+    state.dispose();
+  });
+});

@@ -3,10 +3,7 @@
  *
  * Owns: the run loop (skip what is stored, generate in schedule order, grade, persist, report
  * progress, stop cleanly). Invariants: results are written behind the generations by
- * resultWriter.ts; with
- * `saveResults` answers arriving during a write share the next transaction (group commit) and
- * the loop waits once the oldest unsaved answer is WRITE_WINDOW_MS old, so a crash loses at most
- * ~50 ms of answers (with only `saveResult`, each is saved before the next generation);
+ * resultWriter.ts (group commits; a crash loses at most ~WRITE_WINDOW_MS of answers);
  * `onResult` and progress follow what is stored; entries are keyed by plan index, so a rerun has
  * no duplicates and no gaps; an abort never saves a partial answer; the runner never rejects.
  */

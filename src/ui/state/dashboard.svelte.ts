@@ -7,6 +7,8 @@
  * once per THROTTLE_MS, and the latest offer always lands within THROTTLE_MS; every series is
  * `$derived` from the snapshot through core/dashboard, never stored; the GLM is refitted at
  * most once per GLM_INTERVAL_MS, only when its input changed, and never more than one at once.
+ * Mounting: the dashboard's parts (panels, tables) are shown one per task after it mounts
+ * (`reveal`), since mounting all of them at once is a single ~60-90 ms task.
  */
 import type {
   ArmStyleRow,
@@ -58,6 +60,8 @@ export class DashboardState {
   #pending: Snapshot | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #lastAppliedAt = -Infinity;
+  #revealed = $state(0);
+  #revealTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #warmth = new WarmthCache();
   readonly #glmRunner = new GlmRunner((status) => (this.#glm = status));
 
@@ -117,10 +121,29 @@ export class DashboardState {
     else this.#timer = setTimeout(() => this.#flush(), wait);
   }
 
+  /** Whether the dashboard part numbered `part` (0-based, in page order) is shown yet. */
+  isShown(part: number): boolean {
+    return part < this.#revealed;
+  }
+
+  /** Shows the first part now and each further one in its own task, up to `parts` in all. */
+  reveal(parts: number): void {
+    if (this.#revealTimer !== null) return;
+    const step = () => {
+      this.#revealTimer = null;
+      this.#revealed += 1;
+      if (this.#revealed < parts) this.#revealTimer = setTimeout(step, 0);
+    };
+    if (this.#revealed < parts) step();
+  }
+
   /** Cancels pending work (the dashboard was unmounted); the next offer starts again. */
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
+    if (this.#revealTimer !== null) clearTimeout(this.#revealTimer);
+    this.#revealTimer = null;
+    this.#revealed = 0;
     this.#glmRunner.dispose();
   }
 

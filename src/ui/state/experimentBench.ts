@@ -87,6 +87,8 @@ export async function runOrchestrationBench(
   await settle();
   const tasks = observeLongTasks();
   const startedAt = performance.now();
+  // Marks for profiling: the run's span shows up in traces and the Performance panel.
+  performance.mark('warmth-lab:bench-start');
   await experiments.runner.start({
     design,
     pool: BUILT_IN_ITEMS,
@@ -98,6 +100,7 @@ export async function runOrchestrationBench(
     planLimit: n,
   });
   const totalMs = performance.now() - startedAt;
+  performance.mark('warmth-lab:bench-end');
   const longestTaskMs = tasks.stop();
   const prompts = experiments.runner.records.length;
   return { prompts, totalMs, msPerPrompt: prompts > 0 ? totalMs / prompts : 0, longestTaskMs };

@@ -8,11 +8,13 @@
  * redraws up to ~3 times a second) and a chart out of view is only redrawn when it scrolls back
  * in; a host that was destroyed while chart.js was loading never creates its chart.
  *
- * Main-thread budget: creating or redrawing one chart costs ~5-30 ms, so every chart job
- * (create, redraw) goes through one shared queue that runs jobs in separate tasks, never more
- * than ~JOB_BUDGET_MS of them in one; a host queued twice runs once, with its latest spec.
- * Resizes are deferred by chart.js's `resizeDelay`, so each chart redraws in its own timer task
- * instead of all of them inside one ResizeObserver callback.
+ * Main-thread budget: creating or redrawing one chart costs ~5-40 ms, so every chart job goes
+ * through one shared queue that runs ONE job per task, each task started just after a frame was
+ * rendered (so chart.js's size reads find a clean layout instead of forcing one). A chart is
+ * created in two jobs: first with empty data (scales, layout), then drawn with its data; a host
+ * queued twice runs once, with its latest spec. Resizes are deferred by chart.js's `resizeDelay`,
+ * so each chart redraws in its own timer task instead of all of them inside one ResizeObserver
+ * callback.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { Selection } from '../../../core/dashboard';
@@ -28,8 +30,6 @@ export interface ChartSpec {
 
 let loading: Promise<typeof Chart> | null = null;
 
-/** Jobs run back to back in one task until this much time has passed. */
-const JOB_BUDGET_MS = 12;
 /** chart.js `resizeDelay`: a resize redraws from a timer, not inside the observer callback. */
 const RESIZE_DELAY_MS = 16;
 
@@ -37,19 +37,27 @@ const RESIZE_DELAY_MS = 16;
 const queued = new Set<ChartHost>();
 let isQueueScheduled = false;
 
+/** After the next frame (layout fresh), in a task of its own; a plain timer without frames. */
+function afterFrame(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function' && document.visibilityState === 'visible') {
+    requestAnimationFrame(() => setTimeout(run, 0));
+  } else {
+    setTimeout(run, 0);
+  }
+}
+
 function scheduleQueue(): void {
   if (isQueueScheduled || queued.size === 0) return;
   isQueueScheduled = true;
-  setTimeout(runQueue, 0);
+  afterFrame(runQueue);
 }
 
 function runQueue(): void {
   isQueueScheduled = false;
-  const startedAt = performance.now();
-  for (const host of queued) {
-    queued.delete(host);
-    host.runJob();
-    if (performance.now() - startedAt >= JOB_BUDGET_MS) break;
+  const next = queued.values().next();
+  if (!next.done) {
+    queued.delete(next.value);
+    next.value.runJob();
   }
   scheduleQueue();
 }
@@ -124,7 +132,12 @@ export class ChartHost {
     if (this.#isDestroyed) return;
     if (this.#chart) return this.#draw();
     if (!this.#ChartClass) return;
-    this.#chart = new this.#ChartClass(this.canvas, this.#withHandlers(this.#spec.config));
+    // Empty first (axes, layout), data in the next job: two shorter tasks instead of one long.
+    this.#chart = new this.#ChartClass(
+      this.canvas,
+      withoutData(this.#withHandlers(this.#spec.config)),
+    );
+    enqueue(this);
     if (typeof IntersectionObserver === 'undefined') return;
     this.#observer = new IntersectionObserver((entries) => this.#onVisibility(entries));
     this.#observer.observe(this.canvas);
@@ -178,4 +191,11 @@ export class ChartHost {
       },
     } as ChartConfiguration;
   }
+}
+
+/** The configuration without data points or category labels (measuring labels is costly). */
+function withoutData(config: ChartConfiguration): ChartConfiguration {
+  const datasets = config.data.datasets.map((dataset) => ({ ...dataset, data: [] }));
+  const labels = config.data.labels === undefined ? {} : { labels: [] };
+  return { ...config, data: { ...config.data, ...labels, datasets } } as ChartConfiguration;
 }
