@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { composePrompt } from '../../src/core/framing';
 import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
 import type { Condition } from '../../src/core/types';
-import { composeCached } from '../../src/ui/state/experimentPool';
+import { sampleItems } from '../../src/core/experiment/plan';
+import { createBenchDesign } from '../../src/ui/state/experimentBench';
+import { composeAhead, composeCached } from '../../src/ui/state/experimentPool';
 
 const item = BUILT_IN_ITEMS[0]!;
 
@@ -24,5 +26,25 @@ describe('composeCached', () => {
     const edited = { ...item, question: 'An edited question?' };
     expect(composeCached(edited, condition).text).toContain('An edited question');
     expect(composeCached(item, condition).text).not.toContain('An edited question');
+  });
+});
+
+describe('composeAhead', () => {
+  const design = createBenchDesign(200);
+  const conditions = design.conditions.length;
+
+  it.each([
+    ['runs to the end while current (a pause before each prompt)', true, true],
+    ['stops at the first pause after the design changed', false, false],
+  ])('%s', async (_label, isStillCurrent, expected) => {
+    const pool = BUILT_IN_ITEMS.map((entry) => ({ ...entry })); // fresh objects: empty cache
+    let pauses = 0;
+    const pause = async () => {
+      pauses++;
+    };
+    const isCurrent = () => isStillCurrent;
+    expect(await composeAhead(design, pool, isCurrent, { pause, budgetMs: 0 })).toBe(expected);
+    const items = sampleItems(pool, design.items.perFamily, design.items.seed);
+    expect(pauses).toBe(isStillCurrent ? items.length * conditions : 1);
   });
 });

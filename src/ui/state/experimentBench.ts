@@ -83,8 +83,9 @@ export async function runOrchestrationBench(
   const design = bindDefaultModel(createBenchDesign(n), SCRIPTED_MODEL_ID);
   experiments.builder.load(design);
   // As in the app, loading a design and pressing Start are separate tasks: let the builder's
-  // preview (plan, estimate) render before the clock starts.
+  // preview (prompts composed in short tasks, plan, estimate) render before the clock starts.
   await settle();
+  while (experiments.builder.isComposing) await settle();
   const tasks = observeLongTasks();
   const startedAt = performance.now();
   // Marks for profiling: the run's span shows up in traces and the Performance panel.

@@ -4,6 +4,9 @@
  * Owns: the current design (replaced whole on every edit, so it stays plain data), the question
  * pool of its sources, and the derived validation problems, plan, estimate and power figure.
  * Invariants: the plan shown is exactly what Start would run (same `buildPlan`, same pool);
+ * the plan is derived only once its prompts are composed (`composeAhead`, in short tasks), so
+ * an edit never composes thousands of prompts in one task; until then the plan is empty and
+ * `isComposing` is true;
  * numeric inputs that are not numbers are ignored rather than stored as NaN.
  */
 import type { ExperimentDesign, GradingMode } from '../../core/experiment/design';
@@ -21,7 +24,7 @@ import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { BeliefId, ContextId, Family, Item } from '../../core/types';
 import type { ArmKind, PowerSummary } from './experimentDesign';
 import * as edits from './experimentDesign';
-import { composeCached, loadItemPool, type SetReader } from './experimentPool';
+import { composeAhead, composeCached, loadItemPool, type SetReader } from './experimentPool';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -38,12 +41,15 @@ export class BuilderState {
   #poolError = $state<string | null>(null);
   #sets = $state.raw<QuestionSetSummary[]>([]);
   #poolToken = 0;
+  /** The design and pool whose prompts are all in the cache (see `composeAhead`). */
+  #composedFor = $state.raw<{ design: ExperimentDesign; pool: readonly Item[] } | null>(null);
+  #composeToken = 0;
   readonly #reader: () => Promise<SetReader | undefined>;
   readonly #measuredSpeed: () => number | null;
 
   problems: string[] = $derived(validateDesign(this.#design));
   #planned: { plan: PlanEntry[]; error: string | null } = $derived.by(() => {
-    if (this.problems.length > 0) return { plan: [], error: null };
+    if (this.problems.length > 0 || this.isComposing) return { plan: [], error: null };
     try {
       return { plan: buildPlan(this.#design, this.#pool, composeCached), error: null };
     } catch (error) {
@@ -63,6 +69,21 @@ export class BuilderState {
   constructor(reader: () => Promise<SetReader | undefined>, measuredSpeed: () => number | null) {
     this.#reader = reader;
     this.#measuredSpeed = measuredSpeed;
+    void this.#composeAhead();
+  }
+
+  /** True while the prompts of the current design are being composed for the preview. */
+  get isComposing(): boolean {
+    const composed = this.#composedFor;
+    return composed?.design !== this.#design || composed.pool !== this.#pool;
+  }
+
+  async #composeAhead(): Promise<void> {
+    const token = ++this.#composeToken;
+    const design = this.#design;
+    const pool = this.#pool;
+    const isCurrent = () => token === this.#composeToken;
+    if (await composeAhead(design, pool, isCurrent)) this.#composedFor = { design, pool };
   }
 
   get design(): ExperimentDesign {
@@ -84,6 +105,7 @@ export class BuilderState {
   /** Replaces the design (preset, saved design, file or link) and loads its question pool. */
   load(design: ExperimentDesign): void {
     this.#design = structuredClone(design);
+    void this.#composeAhead();
     void this.reloadPool();
   }
 
@@ -109,6 +131,7 @@ export class BuilderState {
       if (token !== this.#poolToken) return;
       this.#pool = pool;
       this.#poolError = null;
+      void this.#composeAhead();
     } catch (error) {
       if (token === this.#poolToken) this.#poolError = describeError(error);
     }
@@ -116,6 +139,7 @@ export class BuilderState {
 
   #edit(next: ExperimentDesign): void {
     this.#design = next;
+    void this.#composeAhead();
   }
 
   setName(name: string): void {

@@ -7,7 +7,9 @@
  * longer exists is an error naming it, never a silently smaller run; the cache is keyed by the
  * item OBJECT (items are replaced, never edited), so an edited item is composed afresh.
  */
+import type { ExperimentDesign } from '../../core/experiment/design';
 import type { PlanEntry } from '../../core/experiment/plan';
+import { sampleItems } from '../../core/experiment/plan';
 import { composePrompt, conditionKey } from '../../core/framing';
 import { gradeResponse } from '../../core/grading';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
@@ -27,6 +29,46 @@ export function composeCached(item: Item, condition: Condition): ComposedPrompt 
   let prompt = byCondition.get(key);
   if (prompt === undefined) byCondition.set(key, (prompt = composePrompt(item, condition)));
   return prompt;
+}
+
+/** Composing stops for a pause once a task has composed for this long. */
+export const COMPOSE_BUDGET_MS = 8;
+const pauseWithTimer = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Fills the prompt cache for every item and condition the design's plan will use, in tasks of
+ * at most ~COMPOSE_BUDGET_MS (composing a 4,000-entry plan at once is a ~100 ms task). Stops
+ * early, returning false, when `isCurrent` turns false after a pause (the design changed).
+ * Errors are left for `buildPlan`, which meets them again and reports them.
+ */
+export async function composeAhead(
+  design: ExperimentDesign,
+  pool: readonly Item[],
+  isCurrent: () => boolean,
+  { pause = pauseWithTimer, budgetMs = COMPOSE_BUDGET_MS } = {},
+): Promise<boolean> {
+  let items: Item[];
+  try {
+    items = sampleItems(pool, design.items.perFamily, design.items.seed);
+  } catch {
+    return isCurrent();
+  }
+  let startedAt = performance.now();
+  for (const item of items) {
+    for (const condition of design.conditions) {
+      if (performance.now() - startedAt >= budgetMs) {
+        await pause();
+        if (!isCurrent()) return false;
+        startedAt = performance.now();
+      }
+      try {
+        composeCached(item, condition);
+      } catch {
+        return isCurrent();
+      }
+    }
+  }
+  return isCurrent();
 }
 
 export const BUILTIN_SOURCE = 'builtin';
