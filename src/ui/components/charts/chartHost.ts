@@ -1,24 +1,23 @@
 /**
- * The life of one chart.js instance: lazy loading of chart.js, creation, cheap updates,
- * clicks, PNG export and destruction.
+ * The life of one chart.js instance: creation when first seen, cheap updates, resizes, clicks,
+ * PNG export and destruction.
  *
- * Owns: the chart.js import. chart.js is loaded with a dynamic import the first time a chart
- * is shown, so it is not in the start-up bundle, and only the controllers, elements, scales and
- * plugins the dashboard uses are registered. Invariants: updates never animate (the dashboard
- * redraws up to ~3 times a second) and a chart out of view is only redrawn when it scrolls back
- * in; a host that was destroyed while chart.js was loading never creates its chart.
+ * Invariants: updates never animate (the dashboard redraws up to ~3 times a second); a chart is
+ * created only once its canvas scrolls into view (or its PNG is asked for), and a chart out of
+ * view is only redrawn when it scrolls back in; a host that was destroyed while chart.js was
+ * loading never creates its chart.
  *
  * Main-thread budget: creating or redrawing one chart costs ~5-40 ms, so every chart job goes
  * through one shared queue that runs ONE job per task, each task started just after a frame was
- * rendered (so chart.js's size reads find a clean layout instead of forcing one). A chart is
- * created in two jobs: first with empty data (scales, layout), then drawn with its data; a host
- * queued twice runs once, with its latest spec. Resizes are deferred by chart.js's `resizeDelay`,
- * so each chart redraws in its own timer task instead of all of them inside one ResizeObserver
- * callback.
+ * rendered (so size reads find a clean layout instead of forcing one). A chart is created in two
+ * jobs: first with empty data (scales, layout), then drawn with its data; a host queued twice
+ * runs once, with its latest spec and size. chart.js's own responsive mode is off (it reads
+ * styles at creation and redraws inside its observer callback): the host measures its box
+ * once, and its own ResizeObserver turns size changes into resize jobs in the same queue.
  */
 import type { Chart, ChartConfiguration } from 'chart.js';
 import type { Selection } from '../../../core/dashboard';
-import { intervalPlugin, whiteBackgroundPlugin } from './plugins';
+import { loadChart } from './chartLoader';
 
 /** A chart's configuration plus how a clicked mark maps back to the answers behind it. */
 export interface ChartSpec {
@@ -27,11 +26,6 @@ export interface ChartSpec {
   /** One sentence describing the chart for screen readers. */
   summary: string;
 }
-
-let loading: Promise<typeof Chart> | null = null;
-
-/** chart.js `resizeDelay`: a resize redraws from a timer, not inside the observer callback. */
-const RESIZE_DELAY_MS = 16;
 
 /** Hosts with a pending job, in the order they asked (a Set keeps one entry per host). */
 const queued = new Set<ChartHost>();
@@ -67,30 +61,9 @@ function enqueue(host: ChartHost): void {
   scheduleQueue();
 }
 
-async function registerChart(): Promise<typeof Chart> {
-  // Destructuring the dynamic import lets the bundler drop every chart.js part not named here.
-  const {
-    Chart: ChartClass,
-    BarController,
-    BarElement,
-    ScatterController,
-    PointElement,
-  } = await import('chart.js');
-  const { LineElement, CategoryScale, LinearScale, Tooltip, Legend } = await import('chart.js');
-  ChartClass.register(BarController, BarElement, ScatterController, PointElement, LineElement);
-  ChartClass.register(CategoryScale, LinearScale, Tooltip, Legend);
-  ChartClass.register(intervalPlugin, whiteBackgroundPlugin);
-  // The first number format loads the locale's ICU data (~20 ms); pay for it in its own task,
-  // not inside the first chart's creation.
-  await new Promise((resolve) => setTimeout(resolve, 0));
-  new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 }).format(0.5);
-  return ChartClass;
-}
-
-/** Loads and registers chart.js once. */
-export function loadChart(): Promise<typeof Chart> {
-  loading ??= registerChart();
-  return loading;
+interface Size {
+  width: number;
+  height: number;
 }
 
 export class ChartHost {
@@ -98,9 +71,12 @@ export class ChartHost {
   #ChartClass: typeof Chart | null = null;
   #spec: ChartSpec;
   #isDestroyed = false;
-  #isVisible = true;
+  #isVisible = typeof IntersectionObserver === 'undefined';
   #isStale = false;
-  #observer: IntersectionObserver | null = null;
+  /** The box's latest size when the chart has not been resized to it yet. */
+  #pendingSize: Size | null = null;
+  #visibility: IntersectionObserver | null = null;
+  #resizes: ResizeObserver | null = null;
 
   constructor(
     private readonly canvas: HTMLCanvasElement,
@@ -110,66 +86,97 @@ export class ChartHost {
     this.#spec = spec;
   }
 
-  /** Loads chart.js, then creates the chart with the latest spec in its turn in the queue. */
+  /** Loads chart.js, then creates the chart in its turn in the queue once it is in view. */
   async start(): Promise<void> {
     this.#ChartClass = await loadChart();
     if (this.#isDestroyed) return;
-    enqueue(this);
+    if (typeof IntersectionObserver === 'undefined') return enqueue(this);
+    this.#visibility = new IntersectionObserver((entries) => this.#onVisibility(entries));
+    this.#visibility.observe(this.canvas);
   }
 
-  /** Redraws with `spec` in its turn; a chart scrolled out of view redraws when it comes back. */
+  /** Redraws with `spec` in its turn; a chart out of view redraws when it comes back. */
   update(spec: ChartSpec): void {
     this.#spec = spec;
-    if (!this.#isVisible) {
-      this.#isStale = true;
-      return;
-    }
-    if (this.#chart) enqueue(this);
+    this.#isStale = true;
+    if (this.#chart && this.#isVisible) enqueue(this);
   }
 
-  /** The queued job: create the chart or redraw it (called by the shared queue only). */
+  /** The queued job: create, resize or redraw the chart (called by the shared queue only). */
   runJob(): void {
     if (this.#isDestroyed) return;
-    if (this.#chart) return this.#draw();
+    if (!this.#chart) return this.#create();
+    if (this.#pendingSize) {
+      const { width, height } = this.#pendingSize;
+      this.#pendingSize = null;
+      this.#chart.resize(width, height);
+      if (this.#isStale) enqueue(this);
+      return;
+    }
+    if (this.#isStale) this.#draw();
+  }
+
+  #create(): void {
     if (!this.#ChartClass) return;
+    const box = this.canvas.parentElement;
+    // Measured once here (layout is fresh after a frame); later sizes come from the observer.
+    const size = box ? { width: box.clientWidth, height: box.clientHeight } : null;
+    if (size && size.width > 0 && size.height > 0) {
+      this.canvas.width = size.width;
+      this.canvas.height = size.height;
+    }
     // Empty first (axes, layout), data in the next job: two shorter tasks instead of one long.
-    this.#chart = new this.#ChartClass(
-      this.canvas,
-      withoutData(this.#withHandlers(this.#spec.config)),
-    );
+    const config = withoutData(this.#withHandlers(this.#spec.config));
+    this.#chart = new this.#ChartClass(this.canvas, config);
+    this.#isStale = true;
     enqueue(this);
-    if (typeof IntersectionObserver === 'undefined') return;
-    this.#observer = new IntersectionObserver((entries) => this.#onVisibility(entries));
-    this.#observer.observe(this.canvas);
+    if (!box || typeof ResizeObserver === 'undefined') return;
+    this.#resizes = new ResizeObserver((entries) => this.#onResize(entries));
+    this.#resizes.observe(box);
+  }
+
+  #onResize(entries: ResizeObserverEntry[]): void {
+    const box = entries[entries.length - 1]?.contentRect;
+    if (!box || !this.#chart || box.width <= 0 || box.height <= 0) return;
+    const size = { width: Math.round(box.width), height: Math.round(box.height) };
+    // The observer's first report is usually the size the chart was created with: no job.
+    const current = this.#pendingSize ?? { width: this.#chart.width, height: this.#chart.height };
+    if (size.width === current.width && size.height === current.height) return;
+    this.#pendingSize = size;
+    if (this.#isVisible) enqueue(this);
   }
 
   #onVisibility(entries: IntersectionObserverEntry[]): void {
     this.#isVisible = entries.some((entry) => entry.isIntersecting);
-    if (this.#isVisible && this.#isStale) enqueue(this);
+    if (!this.#isVisible) return;
+    if (!this.#chart || this.#isStale || this.#pendingSize) enqueue(this);
   }
 
   #draw(): void {
     this.#isStale = false;
-    const spec = this.#spec;
     const chart = this.#chart;
     if (!chart) return;
-    const config = this.#withHandlers(spec.config);
+    const config = this.#withHandlers(this.#spec.config);
     chart.data = config.data;
     if (config.options) chart.options = config.options;
     chart.update('none');
   }
 
-  /** The chart as a PNG data URL, or null before it is drawn. */
+  /** The chart as a PNG data URL (created and drawn now if still waiting), or null. */
   toPng(): string | null {
-    // A redraw still waiting in the queue is done now, so the image shows the latest data.
-    if (this.#isStale || queued.delete(this)) this.#draw();
+    queued.delete(this);
+    if (!this.#chart) this.#create();
+    queued.delete(this);
+    if (this.#pendingSize) this.runJob();
+    if (this.#isStale) this.#draw();
     return this.#chart ? this.#chart.toBase64Image('image/png', 1) : null;
   }
 
   destroy(): void {
     this.#isDestroyed = true;
     queued.delete(this);
-    this.#observer?.disconnect();
+    this.#visibility?.disconnect();
+    this.#resizes?.disconnect();
     this.#chart?.destroy();
     this.#chart = null;
   }
@@ -180,8 +187,7 @@ export class ChartHost {
       options: {
         ...config.options,
         animation: false,
-        responsive: true,
-        resizeDelay: RESIZE_DELAY_MS,
+        responsive: false,
         maintainAspectRatio: false,
         onClick: (_event, elements) => {
           const first = elements[0];
