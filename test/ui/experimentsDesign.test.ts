@@ -62,6 +62,15 @@ describe('arms', () => {
     expect(removeArm(edited, 'warm').arms.map((a) => a.id)).toEqual(['base', 'cold']);
     expect(validateDesign(edited)).toEqual([]);
   });
+
+  it('puts one arm on other weights (a warm fine-tune) and plans it as its own phase', () => {
+    const design = editArm(preset(2), 'warm', { modelId: 'local-my-warm-qwen' });
+    expect(design.arms.map((a) => a.modelId)).toEqual(['default', 'local-my-warm-qwen']);
+    const plan = buildPlan(design, BUILT_IN_ITEMS, composePrompt);
+    const warm = plan.filter((entry) => entry.armId === 'warm');
+    expect(warm.length).toBeGreaterThan(0);
+    expect(warm.every((entry) => entry.modelId === 'local-my-warm-qwen')).toBe(true);
+  });
 });
 
 describe('condition grid', () => {

@@ -43,3 +43,4 @@ export {
 } from './paperNames';
 export type { PaperDataset } from './paperNames';
 export { formatOptionsDict, parseOptionsDict } from './pythonDict';
+export { createComparedModelLookup } from './comparedModel';

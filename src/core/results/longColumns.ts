@@ -14,6 +14,7 @@ export const LONG_LEAD_COLUMNS = [
   'plan_index',
   'device',
   'model',
+  'arm_model',
   'arm_id',
   'arm_label',
   'arm_role',

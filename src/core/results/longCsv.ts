@@ -15,6 +15,7 @@ import type { Arm, Item, ResponseRecord } from '../types';
 import { protectCell } from './cells';
 import { EVALUATION_CODES, applyHumanLabels, chooseGrade } from './grades';
 import { LONG_LEAD_COLUMNS, LONG_TAIL_COLUMNS, graderColumns } from './longColumns';
+import { createComparedModelLookup } from './comparedModel';
 
 /** A record, optionally tagged with the browser/device it came from (pooled results). */
 export type ExportRecord = ResponseRecord & { device?: string };
@@ -82,14 +83,15 @@ function gradeCells(record: ResponseRecord): Row {
   return row;
 }
 
-function toRow(record: ExportRecord, context: LongCsvContext): Row {
+function toRow(record: ExportRecord, context: LongCsvContext, comparedModel: string): Row {
   const arm = context.arms.find((candidate) => candidate.id === record.armId);
   const usage = record.usage;
   return {
     run_id: record.runId || context.runId,
     plan_index: record.planIndex,
     device: record.device ?? context.device ?? '',
-    model: record.modelId,
+    model: comparedModel,
+    arm_model: comparedModel === record.modelId ? '' : record.modelId,
     arm_id: record.armId,
     arm_label: arm?.label ?? '',
     arm_role: record.armRole,
@@ -148,8 +150,9 @@ function protectRow(row: Row): Record<string, string | number> {
 export function toLongCsv(records: readonly ExportRecord[], context: LongCsvContext): string {
   const labelled = applyHumanLabels(records, context.labels ?? []);
   const header = [...LONG_LEAD_COLUMNS, ...graderHeader(labelled), ...LONG_TAIL_COLUMNS];
+  const compared = createComparedModelLookup(labelled);
   return writeCsv(
     header,
-    labelled.map((record) => protectRow(toRow(record, context))),
+    labelled.map((record) => protectRow(toRow(record, context, compared(record)))),
   );
 }

@@ -138,7 +138,8 @@ function readRecord(reader: RowReader, graders: readonly string[]): ExportRecord
     planIndex: reader.wholeNumber('plan_index'),
     armId: reader.required('arm_id'),
     armRole: reader.oneOf('arm_role', ROLES),
-    modelId: reader.required('model'),
+    // `arm_model` holds the arm's own weights when they differ from the compared `model`.
+    modelId: reader.text('arm_model') || reader.required('model'),
     itemId: reader.required('item_id'),
     family: reader.oneOf('dataset', FAMILIES),
     condition: readCondition(reader),

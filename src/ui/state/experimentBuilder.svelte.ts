@@ -182,7 +182,7 @@ export class BuilderState {
   removeArm(armId: string): void {
     this.#edit(edits.removeArm(this.#design, armId));
   }
-  editArm(armId: string, patch: { label?: string; systemPrompt?: string }): void {
+  editArm(armId: string, patch: { label?: string; systemPrompt?: string; modelId?: string }): void {
     this.#edit(edits.editArm(this.#design, armId, patch));
   }
   setDecoding(patch: { temperature?: number; maxTokens?: number; seed?: number }): void {

@@ -111,12 +111,13 @@ export function removeArm(design: ExperimentDesign, armId: string): ExperimentDe
 export function editArm(
   design: ExperimentDesign,
   armId: string,
-  patch: { label?: string; systemPrompt?: string },
+  patch: { label?: string; systemPrompt?: string; modelId?: string },
 ): ExperimentDesign {
   const arms = design.arms.map((arm) => {
     if (arm.id !== armId) return arm;
     const next: Arm = { ...arm };
     if (patch.label !== undefined) next.label = patch.label;
+    if (patch.modelId !== undefined) next.modelId = patch.modelId;
     if (patch.systemPrompt !== undefined) {
       if (patch.systemPrompt.trim() === '') delete next.systemPrompt;
       else next.systemPrompt = patch.systemPrompt;

@@ -21,6 +21,8 @@ import { RunnerState } from './experimentRunner.svelte';
 import type { StoredRunSummary } from './experimentRuns';
 import { isResumable, speedFromHistory } from './experimentRuns';
 import { SCRIPTED_ENGINE_NAME } from './testBuild';
+import { getModelsState } from './models.svelte';
+import { endpointNameFromModelId } from './modelsEndpoints';
 
 /** What starting would download: shown before a run. */
 export interface DownloadInfo {
@@ -136,6 +138,12 @@ export class ExperimentsState {
   /** The runner's model loader: the app's engine, loading the model when it is not loaded. */
   async loadModel(modelId: string): Promise<Generator> {
     const engine = this.#app.engine;
+    if (!engine.isScripted && endpointNameFromModelId(modelId) !== null) {
+      const remote = await getModelsState(this.#app).loadEndpointEngine(modelId);
+      if (remote === null)
+        throw new Error(`No saved endpoint for ${modelId} (see the Models view).`);
+      return remote;
+    }
     // The scripted test engine stands in for any model id, as in the rest of the app.
     const isLoaded = engine.isScripted
       ? engine.status === 'ready'

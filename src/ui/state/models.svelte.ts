@@ -141,6 +141,19 @@ export class ModelsState {
     return this.endpoints.getEngine(endpointNameFromModelId(name) ?? name);
   }
 
+  /**
+   * A ready engine for an `endpoint:<name>` model id (loaded with the endpoint's model name), or
+   * null when no such endpoint is saved.
+   */
+  async loadEndpointEngine(modelId: string): Promise<OpenAiEngine | null> {
+    const name = endpointNameFromModelId(modelId) ?? modelId;
+    const endpoint = this.endpoints.endpoints.find((e) => e.name === name);
+    const engine = this.endpoints.getEngine(name);
+    if (endpoint === undefined || engine === null) return null;
+    await engine.load(endpoint.model);
+    return engine;
+  }
+
   /** Warns when arms on different models likely exceed the device's GPU memory together. */
   checkMemory(modelIds: readonly string[]): MemoryCheck {
     const arms = modelIds.map((modelId) => ({

@@ -19,6 +19,7 @@ import { isPaperRefusal } from '../../core/stats/refusal';
 import { isKnownPromptType } from '../../core/stats/vocabulary';
 import type { Item, Outcome, ResponseRecord } from '../../core/types';
 import type { ExclusionNote } from './resultsProtocol';
+import { createComparedModelLookup } from '../../core/results/comparedModel';
 
 /** A record as pooled: `device` names the browser or file it came from. */
 export type TabulatedRecord = ResponseRecord & { device?: string };
@@ -116,8 +117,10 @@ export function tabulateRecords(
 ): Tabulation {
   const devices = new Set(records.map((record) => record.device ?? ''));
   const isSplit = options.isDeviceFactor && devices.size > 1;
+  // A warm fine-tune arm is analysed under its run's base model, so base and warm pair up.
+  const compared = createComparedModelLookup(records);
   const modelOf = (r: TabulatedRecord) =>
-    isSplit ? `${r.modelId} @ ${r.device ?? ''}` : r.modelId;
+    isSplit ? `${compared(r)} @ ${r.device ?? ''}` : compared(r);
   const isChosenArm = chooseArms(records, modelOf);
   const byId = new Map(items.map((item) => [item.id, item]));
   const builder = new AnalysisTableBuilder();
