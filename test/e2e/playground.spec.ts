@@ -79,4 +79,20 @@ describe.skipIf(!hasBrowser())('playground (WebGPU via SwiftShader, scripted eng
     expect(await page.getByTestId('history-item').count()).toBe(1);
     expect(await item.textContent()).toContain('scripted-test-model');
   });
+
+  it('asks both arms with Ctrl+Enter from the keyboard', async () => {
+    await page.getByTestId('model-ready').or(page.getByTestId('load-model')).first().waitFor();
+    if ((await page.getByTestId('model-ready').count()) === 0) {
+      await page.getByTestId('load-model').click();
+      await page.getByTestId('model-ready').waitFor();
+    }
+    await page.getByLabel('Context').selectOption('none');
+    await page.keyboard.press('Control+Enter');
+    await page.getByTestId('stats-warm').filter({ hasText: 's' }).waitFor();
+    await page.getByTestId('history-item').nth(1).waitFor();
+    expect(await page.getByTestId('history-item').count()).toBe(2);
+    expect(await page.getByTestId('answer-base').textContent()).toBe(
+      'The capital of Australia is Canberra. base reply.',
+    );
+  });
 });
