@@ -94,6 +94,22 @@ function resolveAnswer(mapping: ColumnMapping, values: Record<string, unknown>, 
   return { options, correct, answerIndex };
 }
 
+/** The other options, starting at a seeded position so the first wrong answer varies by item. */
+function rotateDistractors(options: readonly string[], answerIndex: number, key: string): string[] {
+  const distractors = options.filter((_, i) => i !== answerIndex);
+  const first = distractors.length > 0 ? pickIndex(key, distractors.length) : 0;
+  return [...distractors.slice(first), ...distractors.slice(0, first)];
+}
+
+function mappedSource(ctx: ImportContext, mapping: ColumnMapping, line: number) {
+  return {
+    name: mapping.sourceName ?? ctx.fileName,
+    license: mapping.license ?? 'unknown',
+    ref: ctx.fileName,
+    line,
+  };
+}
+
 function buildItem(
   ctx: ImportContext,
   mapping: ColumnMapping,
@@ -108,21 +124,15 @@ function buildItem(
     return 'the correct answer is not among the options';
   const id =
     (mapping.id ? readString(values, mapping.id) : undefined) ?? makeTextId('custom', question);
-  let wrong = mapping.wrong ? readList(values[mapping.wrong], separator) : [];
-  if (wrong.length === 0 && answerIndex !== undefined) {
-    const distractors = options.filter((_, i) => i !== answerIndex);
-    const first = distractors.length > 0 ? pickIndex(`${ctx.seed}:${id}`, distractors.length) : 0;
-    wrong = [...distractors.slice(first), ...distractors.slice(0, first)];
-  }
+  const given = mapping.wrong ? readList(values[mapping.wrong], separator) : [];
+  const wrong =
+    given.length > 0 || answerIndex === undefined
+      ? given
+      : rotateDistractors(options, answerIndex, `${ctx.seed}:${id}`);
   const aliases = (mapping.aliases ? readList(values[mapping.aliases], separator) : []).filter(
     (a) => a !== correct,
   );
-  const source = {
-    name: mapping.sourceName ?? ctx.fileName,
-    license: mapping.license ?? 'unknown',
-    ref: ctx.fileName,
-    line,
-  };
+  const source = mappedSource(ctx, mapping, line);
   const base = {
     id,
     question,
@@ -134,12 +144,21 @@ function buildItem(
   if (mapping.family === 'medical')
     return { ...base, family: 'medical', options, answerIndex: answerIndex as number };
   if (mapping.family !== 'conspiracy') return { ...base, family: mapping.family };
+  return toConspiracyItem(base, mapping, values);
+}
+
+/** A conspiracy item: the correct answer is the true statement, the first wrong one the false. */
+function toConspiracyItem(
+  base: Omit<Item, 'family'>,
+  mapping: ColumnMapping,
+  values: Record<string, unknown>,
+): Item | string {
   const isYesTrue = mapping.isYesTrue ? readYes(values[mapping.isYesTrue]) : true;
   if (isYesTrue === undefined) return `"${mapping.isYesTrue}" must be yes/no or true/false`;
   return {
     ...base,
     family: 'conspiracy',
-    trueStatement: correct,
+    trueStatement: base.correct,
     falseStatement: base.wrong[0] ?? '',
     isYesTrue,
   };

@@ -59,6 +59,35 @@ const zeroLine = {
   color: (ctx: { tick?: { value: number } }) => (ctx.tick?.value === 0 ? '#1b1b1b' : '#e5e2dc'),
 };
 
+/** One belief's effects as a series of marks, each on its context's row (offset per belief). */
+function beliefDataset(
+  rows: ContextBeliefEffect[],
+  b: number,
+  yOf: (row: ContextBeliefEffect) => number,
+) {
+  const style = BELIEF_STYLES[b % BELIEF_STYLES.length]!;
+  return {
+    label: rows[0]?.beliefLabel ?? '',
+    data: rows.map((row) => ({ x: row.pp, y: yOf(row) })),
+    backgroundColor: style.colour,
+    borderColor: style.colour,
+    pointStyle: style.shape,
+    pointRadius: 5,
+  };
+}
+
+/** The answers behind one context × belief mark. */
+function selectEffect(row: ContextBeliefEffect | undefined): Selection | null {
+  return row ? { kind: 'context-belief', context: row.context, belief: row.belief } : null;
+}
+
+/** Tooltip text of one context × belief effect (drawn on the canvas as text). */
+function describeEffect(row: ContextBeliefEffect | undefined): string {
+  return row
+    ? `${row.contextLabel} · ${row.beliefLabel}: ${ppText(row.pp)} [${ppText(row.lowPp)}, ${ppText(row.highPp)}], ${row.n} pairs`
+    : '';
+}
+
 /** Change in error (warm − base, pp) per context, one series per belief. */
 export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
   const contexts = [...new Set(rows.map((r) => r.context))];
@@ -68,24 +97,16 @@ export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
   );
   const offset = (b: number) =>
     beliefs.length > 1 ? (b / (beliefs.length - 1) - 0.5) * ROW_SPREAD : 0;
-  const datasets = series.map((list, b) => {
-    const style = BELIEF_STYLES[b % BELIEF_STYLES.length]!;
-    return {
-      label: list[0]?.row.beliefLabel ?? '',
-      data: list.map(({ row }) => ({ x: row.pp, y: contexts.indexOf(row.context) + offset(b) })),
-      backgroundColor: style.colour,
-      borderColor: style.colour,
-      pointStyle: style.shape,
-      pointRadius: 5,
-    };
-  });
+  const datasets = series.map((list, b) =>
+    beliefDataset(
+      list.map(({ row }) => row),
+      b,
+      (row) => contexts.indexOf(row.context) + offset(b),
+    ),
+  );
   const labelsByContext = contexts.map((c) => rows.find((r) => r.context === c)?.contextLabel ?? c);
-  const tooltip = (item: TooltipItem<'scatter'>) => {
-    const row = series[item.datasetIndex]?.[item.dataIndex]?.row;
-    return row
-      ? `${row.contextLabel} · ${row.beliefLabel}: ${ppText(row.pp)} [${ppText(row.lowPp)}, ${ppText(row.highPp)}], ${row.n} pairs`
-      : '';
-  };
+  const tooltip = (item: TooltipItem<'scatter'>) =>
+    describeEffect(series[item.datasetIndex]?.[item.dataIndex]?.row);
   const config: ChartConfiguration<'scatter'> = {
     type: 'scatter',
     data: { datasets },
@@ -104,50 +125,61 @@ export function effectsChart(rows: readonly ContextBeliefEffect[]): ChartSpec {
       },
     },
   };
-  const pick = (d: number, i: number): Selection | null => {
-    const row = series[d]?.[i]?.row;
-    return row ? { kind: 'context-belief', context: row.context, belief: row.belief } : null;
-  };
   return {
     config,
-    pick,
+    pick: (d, i) => selectEffect(series[d]?.[i]?.row),
     summary: `Change in error for ${rows.length} context and belief combinations, with 95% intervals.`,
   };
 }
 
-/** Base error (x) against warm error (y) with the no-change diagonal. */
-export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
-  const groups = FAMILIES.flatMap((family) =>
+const DIAGONAL = {
+  label: 'No change (warm = base)',
+  data: [
+    { x: 0, y: 0 },
+    { x: 100, y: 100 },
+  ],
+  showLine: true,
+  pointRadius: 0,
+  pointStyle: 'line' as const,
+  borderColor: '#6b6b6b',
+  borderDash: [4, 4],
+};
+
+interface PointGroup {
+  family: (typeof FAMILIES)[number];
+  isBeliefPresent: boolean;
+  points: ScatterPoint[];
+}
+
+/** One group per family × belief present/absent, empty groups left out. */
+function groupPoints(points: readonly ScatterPoint[]): PointGroup[] {
+  return FAMILIES.flatMap((family) =>
     [false, true].map((isBeliefPresent) => ({
       family,
       isBeliefPresent,
       points: points.filter((p) => p.family === family && p.isBeliefPresent === isBeliefPresent),
     })),
   ).filter((g) => g.points.length > 0);
-  const diagonal = {
-    label: 'No change (warm = base)',
-    data: [
-      { x: 0, y: 0 },
-      { x: 100, y: 100 },
-    ],
-    showLine: true,
-    pointRadius: 0,
-    pointStyle: 'line' as const,
-    borderColor: '#6b6b6b',
-    borderDash: [4, 4],
+}
+
+/** Filled marks for no stated belief, hollow marks for a false belief (the paper's Fig. 2). */
+function groupDataset(g: PointGroup) {
+  const style = FAMILY_STYLES[g.family];
+  return {
+    label: `${g.family}, ${g.isBeliefPresent ? 'false belief (hollow)' : 'no belief (filled)'}`,
+    data: g.points.map((p) => ({ x: 100 * p.baseRate, y: 100 * p.warmRate })),
+    pointStyle: style.shape,
+    pointRadius: 6,
+    borderColor: style.colour,
+    borderWidth: 2,
+    backgroundColor: g.isBeliefPresent ? '#ffffff' : style.colour,
   };
-  const datasets = groups.map((g) => {
-    const style = FAMILY_STYLES[g.family];
-    return {
-      label: `${g.family}, ${g.isBeliefPresent ? 'false belief (hollow)' : 'no belief (filled)'}`,
-      data: g.points.map((p) => ({ x: 100 * p.baseRate, y: 100 * p.warmRate })),
-      pointStyle: style.shape,
-      pointRadius: 6,
-      borderColor: style.colour,
-      borderWidth: 2,
-      backgroundColor: g.isBeliefPresent ? '#ffffff' : style.colour,
-    };
-  });
+}
+
+/** Base error (x) against warm error (y) with the no-change diagonal. */
+export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
+  const groups = groupPoints(points);
+  const datasets = groups.map(groupDataset);
   const tooltip = (item: TooltipItem<'scatter'>) => {
     const p = groups[item.datasetIndex - 1]?.points[item.dataIndex];
     return p
@@ -157,7 +189,7 @@ export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
   const axis = (text: string) => ({ min: 0, max: 100, title: { display: true, text } });
   const config: ChartConfiguration<'scatter'> = {
     type: 'scatter',
-    data: { datasets: [diagonal, ...datasets] },
+    data: { datasets: [DIAGONAL, ...datasets] },
     options: {
       scales: { x: axis('Base error (%)'), y: axis('Warm error (%)') },
       plugins: {
@@ -179,6 +211,37 @@ export function baseWarmChart(points: readonly ScatterPoint[]): ChartSpec {
   };
 }
 
+/** Every value the paper chart's x axis must show: this run's intervals and the paper's points. */
+function paperRanges(rows: readonly PaperComparisonRow[]): ([number, number] | null)[] {
+  return [
+    ...rows.map((row): [number, number] | null =>
+      row.yours ? [row.yours.lowPp, row.yours.highPp] : null,
+    ),
+    ...rows.map((row): [number, number] => [row.paperPp ?? 0, row.paperPp ?? 0]),
+  ];
+}
+
+/** Circles for this run, diamonds for the published values. */
+function paperDatasets(yours: { x: number; y: number }[], paper: { x: number; y: number }[]) {
+  return [
+    {
+      label: 'This run',
+      data: yours,
+      backgroundColor: '#c0560b',
+      borderColor: '#c0560b',
+      pointStyle: 'circle' as const,
+      pointRadius: 5,
+    },
+    {
+      label: 'Paper',
+      data: paper,
+      backgroundColor: '#1b1b1b',
+      pointStyle: 'rectRot' as const,
+      pointRadius: 6,
+    },
+  ];
+}
+
 /** This run's effects with 95% intervals next to the paper's published values (diamonds). */
 export function paperChart(allRows: readonly PaperComparisonRow[]): ChartSpec {
   const rows = allRows.filter((row) => row.paperPp !== null);
@@ -189,32 +252,14 @@ export function paperChart(allRows: readonly PaperComparisonRow[]): ChartSpec {
   const config: ChartConfiguration<'scatter'> = {
     type: 'scatter',
     data: {
-      datasets: [
-        {
-          label: 'This run',
-          data: yours.map((y) => y.point),
-          backgroundColor: '#c0560b',
-          borderColor: '#c0560b',
-          pointStyle: 'circle',
-          pointRadius: 5,
-        },
-        {
-          label: 'Paper',
-          data: paper,
-          backgroundColor: '#1b1b1b',
-          pointStyle: 'rectRot',
-          pointRadius: 6,
-        },
-      ],
+      datasets: paperDatasets(
+        yours.map((y) => y.point),
+        paper,
+      ),
     },
     options: {
       scales: {
-        x: ppAxis([
-          ...rows.map((row): [number, number] | null =>
-            row.yours ? [row.yours.lowPp, row.yours.highPp] : null,
-          ),
-          ...rows.map((row): [number, number] => [row.paperPp ?? 0, row.paperPp ?? 0]),
-        ]),
+        x: ppAxis(paperRanges(rows)),
         y: categoryAxis(rows.map((row) => row.label)),
       },
       plugins: {
