@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/cli/args';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
+import { FIXTURE_COUNTS } from '../core/questions/fixturePaths';
 
 const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const FIXTURES = path.resolve(REPO, '../shared/fixtures');
@@ -104,26 +105,21 @@ describe('inspect on in-memory files', () => {
 describe.skipIf(!HAS_FIXTURES)(
   'inspect on the real fixtures (skipped: ../shared/fixtures not found)',
   () => {
-    it.each([
-      ['truthfulqa/TruthfulQA.csv', 'truthfulqa-csv', 790, 'misconception'],
-      ['truthfulqa/TruthfulQA_v1_817.csv', 'truthfulqa-csv', 817, 'misconception'],
-      ['truthfulqa/mc_task.json', 'truthfulqa-mc-json', 817, 'misconception'],
-      ['medqa/phrases_no_exclude_test.jsonl', 'medqa-jsonl', 1273, 'medical'],
-      ['triviaqa/triviaqa_test.jsonl', 'triviaqa-jsonl', 1000, 'factual'],
-      ['triviaqa/triviaqa_sample.json', 'triviaqa-json', 1, 'factual'],
-      ['mask/disinformation.csv', 'mask-csv', 125, 'conspiracy'],
-    ])('%s → %s with %i items and no skips', async (file, format, count, family) => {
-      const result = await inspect([path.join(FIXTURES, file), '--json']);
-      expect(result.code).toBe(0);
-      const report = JSON.parse(result.stdout) as {
-        format: string;
-        items: number;
-        byFamily: Record<string, number>;
-        skipped: unknown[];
-      };
-      expect(report).toMatchObject({ format, items: count, skipped: [] });
-      expect(report.byFamily[family]).toBe(count);
-    });
+    it.each(FIXTURE_COUNTS)(
+      '%s → %s with %i items and no skips',
+      async (file, format, count, family) => {
+        const result = await inspect([path.join(FIXTURES, file), '--json']);
+        expect(result.code).toBe(0);
+        const report = JSON.parse(result.stdout) as {
+          format: string;
+          items: number;
+          byFamily: Record<string, number>;
+          skipped: unknown[];
+        };
+        expect(report).toMatchObject({ format, items: count, skipped: [] });
+        expect(report.byFamily[family]).toBe(count);
+      },
+    );
 
     it('recognises a results table and counts its distinct items', async () => {
       const result = await inspect([

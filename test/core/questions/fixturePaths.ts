@@ -23,3 +23,16 @@ export async function importFixture(
   const result = await importText(format, text, { fileName: relative, ...options });
   return { ...result, text };
 }
+
+/** Each benchmark fixture with its format, the item count its README gives, and its family. */
+export type FixtureCase = [file: string, format: string, count: number, family: string];
+
+export const FIXTURE_COUNTS: readonly FixtureCase[] = [
+  ['truthfulqa/TruthfulQA.csv', 'truthfulqa-csv', 790, 'misconception'],
+  ['truthfulqa/TruthfulQA_v1_817.csv', 'truthfulqa-csv', 817, 'misconception'],
+  ['truthfulqa/mc_task.json', 'truthfulqa-mc-json', 817, 'misconception'],
+  ['medqa/phrases_no_exclude_test.jsonl', 'medqa-jsonl', 1273, 'medical'],
+  ['triviaqa/triviaqa_test.jsonl', 'triviaqa-jsonl', 1000, 'factual'],
+  ['triviaqa/triviaqa_sample.json', 'triviaqa-json', 1, 'factual'],
+  ['mask/disinformation.csv', 'mask-csv', 125, 'conspiracy'],
+];

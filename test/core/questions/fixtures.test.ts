@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import type { ConspiracyItem, FactualItem, MedicalItem } from '../../../src/core/types';
-import { HAS_FIXTURES, SKIP_NOTE, importFixture } from './fixturePaths';
+import {
+  FIXTURE_COUNTS,
+  HAS_FIXTURES,
+  type FixtureCase,
+  SKIP_NOTE,
+  importFixture,
+} from './fixturePaths';
 
 describe.skipIf(!HAS_FIXTURES)(`real fixture files import completely ${SKIP_NOTE}`, () => {
-  it.each([
-    ['truthfulqa/TruthfulQA.csv', 'truthfulqa-csv', 790, 'misconception'],
-    ['truthfulqa/TruthfulQA_v1_817.csv', 'truthfulqa-csv', 817, 'misconception'],
-    ['truthfulqa/mc_task.json', 'truthfulqa-mc-json', 817, 'misconception'],
-    ['medqa/phrases_no_exclude_test.jsonl', 'medqa-jsonl', 1273, 'medical'],
-    ['triviaqa/triviaqa_test.jsonl', 'triviaqa-jsonl', 1000, 'factual'],
-    ['triviaqa/triviaqa_sample.json', 'triviaqa-json', 1, 'factual'],
-    ['mask/disinformation.csv', 'mask-csv', 125, 'conspiracy'],
+  it.each<FixtureCase>([
+    ...FIXTURE_COUNTS,
     ['paper-eval-data/truthfulqa-excerpt.jsonl', 'paper-prompts-jsonl', 2, 'misconception'],
     ['paper-eval-data/trivia-excerpt.jsonl', 'paper-prompts-jsonl', 5, 'factual'],
     ['paper-eval-data/disinfo-excerpt.jsonl', 'paper-prompts-jsonl', 3, 'conspiracy'],
