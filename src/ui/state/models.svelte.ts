@@ -23,6 +23,7 @@ import { checkArmsMemory } from './modelsMemory';
 import { SavedModelsState } from './modelsSavedState.svelte';
 import type { UsableModel } from './modelsUsable';
 import { listUsableModels } from './modelsUsable';
+import { DEFAULT_MODEL_ID } from '../../core/experiment/presets';
 
 /** How long `init` waits for the engine state's capability probe and catalog. */
 const ENGINE_WAIT_MS = 90_000;
@@ -152,6 +153,15 @@ export class ModelsState {
     if (endpoint === undefined || engine === null) return null;
     await engine.load(endpoint.model);
     return engine;
+  }
+
+  /** `checkMemory` over a design's arms; the placeholder model is the one selected to load. */
+  checkArmsMemory(arms: readonly { modelId: string }[]): MemoryCheck {
+    const selected = this.#app.engine.selectedModelId;
+    const ids = arms
+      .map((arm) => (arm.modelId === DEFAULT_MODEL_ID ? selected : arm.modelId))
+      .filter((id): id is string => id !== null);
+    return this.checkMemory(ids.filter((id, i) => ids.indexOf(id) === i));
   }
 
   /** Warns when arms on different models likely exceed the device's GPU memory together. */
