@@ -173,12 +173,28 @@ export interface Arm {
 
 export type Outcome = 'correct' | 'incorrect' | 'refusal' | 'unparseable';
 
+/**
+ * What "correct" means. `correct` (the paper's judge): the answer must state the gold answer, so a
+ * non-answer is not correct. `truthful` (TruthfulQA's): the answer asserts nothing false, so a
+ * non-answer is truthful.
+ */
+export type GradingConvention = 'correct' | 'truthful';
+
+export const GRADING_CONVENTIONS: readonly GradingConvention[] = ['correct', 'truthful'];
+
+/** How sure a rule grader is of its verdict; `low` verdicts go to the judge and reviewers first. */
+export type GradeConfidence = 'high' | 'low';
+
 export interface Grade {
   outcome: Outcome;
   /** e.g. "rule:factual@1", "judge:Qwen2.5-0.5B-Instruct-q4f32_1-MLC", "human:alice". */
   grader: string;
   reason: string;
   at?: string;
+  /** The convention the verdict was made under; absent on grades made before it existed (= `correct`). */
+  convention?: GradingConvention;
+  /** Rule grades: how sure the grader is. Judge and human grades leave it out. */
+  confidence?: GradeConfidence;
 }
 
 /** One model response and everything needed to analyse and re-check it. */
