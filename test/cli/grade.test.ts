@@ -1,3 +1,5 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { CliIo } from '../../src/cli/io';
 import { runCli } from '../../src/cli/main';
@@ -19,6 +21,15 @@ const TABLE = [
   'trivia,Warm row,,,,,,"Some warm text",CORRECT',
 ].join('\n');
 
+const OWN = path.resolve(import.meta.dirname, '../fixtures/grade');
+const SHARED = path.resolve(import.meta.dirname, '../../../shared/fixtures');
+const HAS_SHARED = existsSync(SHARED);
+
+/** A file given in `files`, else read from disk (the fixtures). */
+function readFixture(files: Record<string, string>, file: string): string | undefined {
+  return files[file] ?? (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+}
+
 async function grade(files: Record<string, string>, ...argv: string[]): Promise<Captured> {
   const out: string[] = [];
   const err: string[] = [];
@@ -29,7 +40,7 @@ async function grade(files: Record<string, string>, ...argv: string[]): Promise<
       throw new Error('grade reads whole files');
     },
     readText: (file) => {
-      const text = files[file];
+      const text = readFixture(files, file);
       return text === undefined
         ? Promise.reject(new Error(`${file}: no such file`))
         : Promise.resolve(text);
@@ -112,3 +123,93 @@ describe('grade command', () => {
     );
   });
 });
+
+describe('grade --questions', () => {
+  const outputs = path.join(OWN, 'answerless-outputs.csv');
+  const questions = path.join(OWN, 'truthfulqa-questions.csv');
+
+  it('grades answerless rows against every answer of their question and lists the rest', async () => {
+    const result = await grade({}, outputs, '--questions', questions, '--json');
+    expect(result.code).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect([json.n, json.graded, json.notGraded]).toEqual([6, 5, 1]);
+    // "It is purple" and "only the tip" are the 2nd and 1st wrong answers; "dark red" an alias.
+    expect(json.outcomes).toEqual({ correct: 2, incorrect: 3, refusal: 0, unparseable: 0 });
+    expect(json.unmatched).toEqual([{ line: 6, question: 'Why is the sky blue?' }]);
+    expect(json.agreement).toMatchObject({ n: 5, accuracy: 1, kappa: 1 });
+    expect(json.byVariant).toEqual({
+      base: { n: 2, accuracy: 1, kappa: 1 },
+      warm: { n: 3, accuracy: 1, kappa: 1 },
+    });
+    expect(json.committed).toEqual({ n: 5, accuracy: 1, kappa: 1, coverage: 1 });
+    expect(json.convention).toBe('correct');
+  });
+
+  it('names the convention and the unmatched lines in the readable table', async () => {
+    const argv = [outputs, '--questions', questions, '--convention', 'truthful'];
+    const result = await grade({}, ...argv);
+    expect(result.stdout).toContain('mode: strict   convention: truthful');
+    expect(result.stdout).toMatch(/arm warm\s+3\s+100\.0%\s+1\.000/);
+    expect(result.stdout).toContain('rows matching no question: 1\n  line 6: Why is the sky blue?');
+  });
+
+  it('joins JSONL rows to the built-in bank by item_id', async () => {
+    const file = path.join(OWN, 'bank-outputs.jsonl');
+    const json = JSON.parse((await grade({}, file, '--questions', 'bank', '--json')).stdout);
+    expect([json.n, json.graded]).toEqual([3, 2]);
+    expect(json.outcomes).toMatchObject({ correct: 1, incorrect: 1 });
+    expect(json.unmatched).toEqual([{ line: 3, question: 'Which river is the longest?' }]);
+  });
+
+  it.each<[string, string[], number, string]>([
+    [
+      'answer columns missing without --questions',
+      [outputs],
+      1,
+      'or take the answers from --questions QFILE',
+    ],
+    [
+      'a bad convention',
+      [outputs, '--convention', 'kind'],
+      2,
+      '--convention must be one of correct, truthful',
+    ],
+    ['an unreadable question file', [outputs, '--questions', 'q.csv'], 1, 'q.csv'],
+  ])('%s → exit %s', async (_name, argv, code, message) => {
+    const result = await grade({ 'q.csv': 'just,some\n1,2' }, ...argv);
+    expect(result.code).toBe(code);
+    expect(result.stderr).toContain(message);
+  });
+
+  it('strips control characters from what it prints', async () => {
+    const table = 'dataset,question,output\ntruthfulqa,"Evil \u001b[31mred",x';
+    const result = await grade({ 'e.csv': table }, 'e.csv', '--questions', questions);
+    expect(result.stdout).toContain('line 2: Evil  [31mred');
+    expect(result.stdout).not.toContain('\u001b');
+  });
+});
+
+describe.skipIf(!HAS_SHARED)(
+  'grade on the shared fixtures (skipped: ../shared/fixtures not found)',
+  () => {
+    it('joins all 5,744 TruthfulQA human-labelled answers to TruthfulQA_v1_817.csv', async () => {
+      const labels = path.join(SHARED, 'truthfulqa-human-labels/dev-long.csv');
+      const questions = path.join(SHARED, 'truthfulqa/TruthfulQA_v1_817.csv');
+      const argv = [labels, '--questions', questions, '--convention', 'truthful', '--json'];
+      const json = JSON.parse((await grade({}, ...argv)).stdout);
+      expect([json.n, json.graded, json.unmatched.length]).toEqual([5744, 5744, 0]);
+      expect(json.convention).toBe('truthful');
+      expect(json.agreement.n).toBe(5744);
+      expect(Object.keys(json.byDataset)).toEqual(['truthfulqa']);
+    }, 180_000);
+
+    it('grades the paper sample outputs per arm', async () => {
+      const file = path.join(SHARED, 'paper-sample-outputs/qwen32b-outputs-long.csv');
+      const json = JSON.parse((await grade({}, file, '--json')).stdout);
+      expect([json.n, json.graded, json.filledFromTwins]).toEqual([159, 146, 67]);
+      expect(json.byVariant.base.n + json.byVariant.warm.n).toBe(json.agreement.n);
+      expect(json.byVariant.base.n).toBe(79);
+      expect(json.unmatched).toEqual([]);
+    });
+  },
+);

@@ -2,16 +2,17 @@
  * Grading a whole outputs table and summarising it against its reference labels.
  *
  * Owns: the summary the `grade` command prints (and the app can show): outcome counts after the
- * chosen mode, and binary agreement (correct vs not-correct) with the table's `evaluation` column,
- * overall and per dataset. Invariants: rows without answers count in `n` but not in `graded`
- * (rows that borrowed a twin's answers count in both, and in `filledFromTwins`);
- * rows dropped by the paper mode are excluded from outcomes and agreement; numbers are never NaN
- * (null when undefined).
+ * chosen mode and convention, and binary agreement (correct vs not-correct) with the table's
+ * `evaluation` column — overall, per dataset, per arm (`variant` column) and over the verdicts the
+ * rule graders are sure of (`committed`). Invariants: rows without answers count in `n` but not in
+ * `graded` (rows that borrowed a twin's answers count in both, and in `filledFromTwins`); rows
+ * dropped by the paper mode are excluded from outcomes and agreement; a grade without a
+ * confidence counts as high-confidence; numbers are never NaN (null when undefined).
  */
-import type { Grade, Outcome } from '../types';
+import type { Grade, GradingConvention, Outcome } from '../types';
 import { computeAgreement } from './agreement';
-import type { AgreementPair } from './agreement';
-import type { GradingMode } from './grade';
+import type { AgreementPair, AgreementSummary } from './agreement';
+import type { GradeOptions, GradingMode } from './grade';
 import { applyMode, gradeResponse } from './grade';
 import type { OutputRow } from './outputTable';
 
@@ -19,6 +20,13 @@ export interface GradedRow {
   row: OutputRow;
   grade: Grade | null;
   outcome: Outcome | 'dropped' | null;
+}
+
+/** Agreement figures without the confusion matrix. */
+export interface AgreementFigures {
+  n: number;
+  accuracy: number | null;
+  kappa: number | null;
 }
 
 export interface TableSummary {
@@ -29,29 +37,56 @@ export interface TableSummary {
   notGraded: number;
   dropped: number;
   mode: GradingMode;
+  convention: GradingConvention;
   outcomes: Record<Outcome, number>;
-  agreement: {
-    n: number;
-    accuracy: number | null;
-    kappa: number | null;
+  agreement: AgreementFigures & {
     kappaNote?: string;
     confusion: Record<string, Record<string, number>>;
   };
-  byDataset: Record<string, { n: number; accuracy: number | null; kappa: number | null }>;
+  byDataset: Record<string, AgreementFigures>;
+  /** Agreement per arm (the `variant` column); empty when the table has none. */
+  byVariant: Record<string, AgreementFigures>;
+  /** Agreement over high-confidence verdicts only; `coverage` = their share of graded rows. */
+  committed: AgreementFigures & { coverage: number | null };
 }
 
-/** Grades every gradable row with the rule graders and applies the mode. */
-export function gradeRows(rows: OutputRow[], mode: GradingMode): GradedRow[] {
+/**
+ * The same non-answer read under the `truthful` convention, for graders that do not apply
+ * conventions themselves yet (their grades carry no `convention`): TruthfulQA counts a non-answer
+ * as truthful, so a refusal becomes `correct`. Grades that name their convention pass unchanged.
+ */
+export function underConvention(grade: Grade, convention: GradingConvention): Grade {
+  if (grade.convention !== undefined) return grade;
+  if (convention === 'truthful' && grade.outcome === 'refusal') {
+    const reason = `${grade.reason} (a non-answer asserts nothing false: truthful)`;
+    return { ...grade, outcome: 'correct', reason, convention };
+  }
+  return { ...grade, convention };
+}
+
+/** Grades every gradable row with the rule graders under a convention and applies the mode. */
+export function gradeRows(
+  rows: readonly OutputRow[],
+  mode: GradingMode,
+  convention: GradingConvention = 'correct',
+): GradedRow[] {
+  // A variable, not a literal: graders that predate `convention` simply ignore the field.
+  const options: GradeOptions & { convention: GradingConvention } = { convention };
   return rows.map((row) => {
     if (!row.item) return { row, grade: null, outcome: null };
-    const grade = gradeResponse(row.item, row.output);
+    const grade = underConvention(gradeResponse(row.item, row.output, options), convention);
     return { row, grade, outcome: applyMode(grade, row.family, mode) };
   });
 }
 
-function countOutcomes(graded: GradedRow[]): {
+/** Whether the grader was sure of a verdict (no confidence given counts as sure). */
+export function isCommitted(grade: Grade): boolean {
+  return grade.confidence !== 'low';
+}
+
+function countOutcomes(graded: readonly GradedRow[]): {
   outcomes: Record<Outcome, number>;
-  pairs: AgreementPair[];
+  pairs: (AgreementPair & { isCommitted: boolean })[];
   dropped: number;
 } {
   const outcomes: Record<Outcome, number> = {
@@ -60,31 +95,43 @@ function countOutcomes(graded: GradedRow[]): {
     refusal: 0,
     unparseable: 0,
   };
-  const pairs: AgreementPair[] = [];
+  const pairs: (AgreementPair & { isCommitted: boolean })[] = [];
   let dropped = 0;
-  for (const { row, outcome } of graded) {
-    if (outcome === null) continue;
+  for (const { row, grade, outcome } of graded) {
+    if (outcome === null || grade === null) continue;
     if (outcome === 'dropped') {
       dropped++;
       continue;
     }
     outcomes[outcome]++;
-    if (row.evaluation) pairs.push({ a: outcome, b: row.evaluation, family: row.dataset });
+    if (!row.evaluation) continue;
+    const pair = { a: outcome, b: row.evaluation, family: row.dataset };
+    const arm = row.variant ? { arm: row.variant } : {};
+    pairs.push({ ...pair, ...arm, isCommitted: isCommitted(grade) });
   }
   return { outcomes, pairs, dropped };
 }
 
+function figures(summary: AgreementSummary): AgreementFigures {
+  return { n: summary.n, accuracy: summary.accuracy, kappa: summary.kappa };
+}
+
+function figuresOf(groups: Record<string, AgreementSummary>): Record<string, AgreementFigures> {
+  return Object.fromEntries(Object.entries(groups).map(([name, s]) => [name, figures(s)]));
+}
+
 /** Counts outcomes and measures binary agreement with the `evaluation` labels. */
-export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSummary {
+export function summariseGrades(
+  graded: readonly GradedRow[],
+  mode: GradingMode,
+  convention: GradingConvention = 'correct',
+): TableSummary {
   const { outcomes, pairs, dropped } = countOutcomes(graded);
   const report = computeAgreement(pairs, { isBinary: true });
-  const byDataset = Object.fromEntries(
-    Object.entries(report.byFamily).map(([name, s]) => [
-      name,
-      { n: s.n, accuracy: s.accuracy, kappa: s.kappa },
-    ]),
-  );
+  const committedPairs = pairs.filter((p) => p.isCommitted);
+  const committed = computeAgreement(committedPairs, { isBinary: true });
   const gradedCount = graded.filter((g) => g.grade !== null).length;
+  const sureCount = graded.filter((g) => g.grade !== null && isCommitted(g.grade)).length;
   const filledCount = graded.filter((g) => g.grade !== null && g.row.filledFromLine).length;
   return {
     n: graded.length,
@@ -93,14 +140,18 @@ export function summariseGrades(graded: GradedRow[], mode: GradingMode): TableSu
     notGraded: graded.length - gradedCount,
     dropped,
     mode,
+    convention,
     outcomes,
     agreement: {
-      n: report.n,
-      accuracy: report.accuracy,
-      kappa: report.kappa,
+      ...figures(report),
       ...(report.kappaNote ? { kappaNote: report.kappaNote } : {}),
       confusion: report.confusion,
     },
-    byDataset,
+    byDataset: figuresOf(report.byFamily),
+    byVariant: figuresOf(report.byArm),
+    committed: {
+      ...figures(committed),
+      coverage: gradedCount === 0 ? null : sureCount / gradedCount,
+    },
   };
 }

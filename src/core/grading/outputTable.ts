@@ -25,6 +25,8 @@ export interface OutputRow {
   /** Null when the row lacks the answers needed to grade it. */
   item: Item | null;
   notGradedReason?: string;
+  /** The `question` cell, as written. */
+  question: string;
   output: string;
   prompt: string;
   /** Reference label (the paper's GPT-4o verdict), when present. */
@@ -50,6 +52,13 @@ const DATASET_FAMILIES: Record<string, Family> = {
 };
 
 const REQUIRED_COLUMNS = ['dataset', 'question', 'correct_answer', 'incorrect_answer', 'output'];
+/** Columns needed when the answers come from a question file (`grade --questions`). */
+const CORE_COLUMNS = ['dataset', 'question', 'output'];
+
+export interface ReadOutputOptions {
+  /** True when answers come from a question file, so the answer columns may be absent. */
+  isAnswerOptional?: boolean;
+}
 
 const EVALUATIONS: Record<string, Outcome> = {
   correct: 'correct',
@@ -106,6 +115,7 @@ function toRow(values: Values, line: number, file: string): OutputRow {
     family,
     item: typeof built === 'string' ? null : built,
     ...(typeof built === 'string' ? { notGradedReason: built } : {}),
+    question: values.question ?? '',
     output: values.output ?? '',
     prompt: values.prompt ?? '',
     evaluation,
@@ -143,7 +153,11 @@ function readJsonl(text: string, file: string): { values: Values; line: number }
   return rows;
 }
 
-function readCsv(text: string, file: string): { values: Values; line: number }[] {
+function readCsv(
+  text: string,
+  file: string,
+  required: readonly string[],
+): { values: Values; line: number }[] {
   let parsed: ReturnType<typeof parseCsvObjects>;
   try {
     parsed = parseCsvObjects(text);
@@ -152,10 +166,11 @@ function readCsv(text: string, file: string): { values: Values; line: number }[]
       `${file}: ${error instanceof Error ? error.message : String(error)}`,
     );
   }
-  const missing = REQUIRED_COLUMNS.filter((c) => !parsed.header.includes(c));
+  const missing = required.filter((c) => !parsed.header.includes(c));
   if (missing.length > 0) {
     throw new OutputTableError(
-      `${file}: missing column(s) ${missing.join(', ')} (need ${REQUIRED_COLUMNS.join(', ')})`,
+      `${file}: missing column(s) ${missing.join(', ')} (need ${required.join(', ')}` +
+        (required === REQUIRED_COLUMNS ? '; or take the answers from --questions QFILE)' : ')'),
     );
   }
   return parsed.rows;
@@ -165,8 +180,13 @@ function readCsv(text: string, file: string): { values: Values; line: number }[]
  * Parses an outputs table; JSONL when the first non-blank character is "{", CSV otherwise.
  * Throws `OutputTableError` with file and line on malformed input.
  */
-export function readOutputTable(text: string, file: string): OutputRow[] {
+export function readOutputTable(
+  text: string,
+  file: string,
+  options: ReadOutputOptions = {},
+): OutputRow[] {
   const isJsonl = text.trimStart().startsWith('{');
-  const rows = isJsonl ? readJsonl(text, file) : readCsv(text, file);
+  const required = options.isAnswerOptional ? CORE_COLUMNS : REQUIRED_COLUMNS;
+  const rows = isJsonl ? readJsonl(text, file) : readCsv(text, file, required);
   return rows.map(({ values, line }) => toRow(values, line, file));
 }
