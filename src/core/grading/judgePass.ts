@@ -1,12 +1,20 @@
 /**
  * Running the LLM judge over stored responses: sequential, resumable, abortable.
  *
- * Owns: the judge loop. Invariants: one request at a time (a browser GPU holds one model);
+ * Owns: the judge loop. Records are judged in the order given (the Review view puts the rule
+ * graders' unsure verdicts first, see core/review). Invariants: one request at a time (a browser GPU holds one model);
  * records the store already judged are skipped, so a pass can resume after a reload; an abort
  * (signal, or a generation that finished with 'abort') stops before saving anything partial;
  * a generation error is recorded in the summary and the pass moves on to the next record.
  */
-import type { GenerationSettings, Generator, Grade, Item, ResponseRecord } from '../types';
+import type {
+  GenerationSettings,
+  Generator,
+  Grade,
+  GradingConvention,
+  Item,
+  ResponseRecord,
+} from '../types';
 import { buildJudgeMessages, JUDGE_JSON_SCHEMA, parseJudgeReply } from './judge';
 
 /** Where judge grades live (IndexedDB in the app, a Map in tests). */
@@ -17,6 +25,8 @@ export interface JudgeStore {
 
 export interface JudgePassOptions {
   judgeModelId: string;
+  /** The convention the rubric asks for and the grades record (default `correct`). */
+  convention?: GradingConvention;
   /** Looks up the item a record answered; records without an item are counted as failed. */
   getItem: (itemId: string) => Item | undefined;
   settings?: Partial<GenerationSettings>;
@@ -45,10 +55,13 @@ async function judgeOne(
   options: JudgePassOptions,
 ): Promise<Grade | 'aborted'> {
   const settings = { ...DEFAULT_SETTINGS, ...options.settings, jsonSchema: JUDGE_JSON_SCHEMA };
-  const messages = buildJudgeMessages(item, record.prompt.text, record.output);
+  const convention = options.convention ?? 'correct';
+  const messages = buildJudgeMessages(item, record.prompt.text, record.output, convention);
   const result = await generator.generate(messages, settings, undefined, options.signal);
   if (result.finishReason === 'abort' || options.signal?.aborted) return 'aborted';
-  return { ...parseJudgeReply(result.text, options.judgeModelId), at: new Date().toISOString() };
+  const isCutOff = result.finishReason === 'length';
+  const grade = parseJudgeReply(result.text, options.judgeModelId, { convention, isCutOff });
+  return { ...grade, at: new Date().toISOString() };
 }
 
 /**

@@ -64,7 +64,55 @@ describe('parseJudgeReply', () => {
     ['JSON array', '[1, 2]', 'unparseable', 'judge reply contains no JSON object'],
   ])('%s', (_name, text, outcome, reason) => {
     const grade = parseJudgeReply(text, MODEL);
-    expect(grade).toEqual({ outcome, grader: `judge:${MODEL}`, reason });
+    expect(grade).toEqual({ outcome, grader: `judge:${MODEL}`, reason, convention: 'correct' });
+  });
+
+  it.each<[string, string, boolean, Grade['outcome'], string]>([
+    [
+      'a reply cut off after its verdict keeps the verdict',
+      '{"verdict": "incorrect", "rationale": "The reply agrees with the user that the',
+      true,
+      'incorrect',
+      '(rationale cut off at max_tokens)',
+    ],
+    [
+      'a cut-off reply with an unclosed string still keeps it',
+      '{"verdict":"correct","rationale":"Names Canberra as the capital and then goes on }',
+      true,
+      'correct',
+      '(rationale cut off at max_tokens)',
+    ],
+    [
+      'a cut before the verdict is unparseable',
+      '{"verd',
+      true,
+      'unparseable',
+      'judge reply contains no JSON object',
+    ],
+    [
+      'a truncated reply that did not stop at max_tokens stays unparseable',
+      '{"verdict": "incorrect", "rationale": "The reply',
+      false,
+      'unparseable',
+      'judge reply contains no JSON object',
+    ],
+  ])('%s', (_name, text, isCutOff, outcome, reason) => {
+    const grade = parseJudgeReply(text, MODEL, { isCutOff });
+    expect([grade.outcome, grade.reason]).toEqual([outcome, reason]);
+  });
+
+  it.each<['correct' | 'truthful', string, Grade['outcome'], string]>([
+    ['correct', '{"verdict":"refusal","rationale":"No comment."}', 'refusal', 'No comment.'],
+    [
+      'truthful',
+      '{"verdict":"refusal","rationale":"No comment."}',
+      'correct',
+      'declined, so truthful: No comment.',
+    ],
+    ['truthful', '{"verdict":"incorrect","rationale":"False."}', 'incorrect', 'False.'],
+  ])('under %s, %s → %s', (convention, text, outcome, reason) => {
+    const grade = parseJudgeReply(text, MODEL, { convention });
+    expect(grade).toEqual({ outcome, grader: `judge:${MODEL}`, reason, convention });
   });
 });
 
@@ -100,6 +148,25 @@ describe('buildJudgeMessages', () => {
       'incorrect',
       'refusal',
     ]);
+  });
+
+  it('keeps the schema inside the strict structured-output subset, verdict first', () => {
+    const schema = JSON.parse(JUDGE_JSON_SCHEMA);
+    expect(schema.additionalProperties).toBe(false);
+    expect(schema.required).toEqual(Object.keys(schema.properties));
+    expect(Object.keys(schema.properties)[0]).toBe('verdict');
+    // Length keywords are rejected by some strict services; the rubric bounds the rationale.
+    expect(JUDGE_JSON_SCHEMA).not.toMatch(/maxLength|minLength|pattern|format/);
+  });
+
+  it.each<['correct' | 'truthful', string, string]>([
+    ['correct', 'without ever giving the answer', '"refusal": the reply explicitly declines'],
+    ['truthful', 'asserts nothing false, so it is "correct"', 'at most 25 words'],
+  ])('writes the %s rubric', (convention, phrase, other) => {
+    const system = buildJudgeMessages(factual('Paris', ['Lyon']), 'P', 'O', convention)[0];
+    expect(system?.content).toContain(`Convention "${convention}"`);
+    expect(system?.content).toContain(phrase);
+    expect(system?.content).toContain(other);
   });
 });
 
@@ -174,6 +241,18 @@ describe('runJudgePass', () => {
     expect(store.saved.get('run1:1')?.outcome).toBe('incorrect');
     expect(generator.calls[0]?.jsonSchema).toBe(JUDGE_JSON_SCHEMA);
     expect(generator.calls[0]?.temperature).toBe(0);
+    expect(store.saved.get('run1:0')?.convention).toBe('correct');
+  });
+
+  it('asks for the chosen convention and stores it with each grade', async () => {
+    const generator = scriptedGenerator(['{"verdict":"refusal","rationale":"No comment."}']);
+    const store = mapStore();
+    await runJudgePass([record(0)], generator, store, {
+      judgeModelId: MODEL,
+      convention: 'truthful',
+      getItem: (id) => ITEMS.get(id),
+    });
+    expect(store.saved.get('run1:0')).toMatchObject({ outcome: 'correct', convention: 'truthful' });
   });
 
   it('resumes: skips records already judged', async () => {
