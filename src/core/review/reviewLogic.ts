@@ -7,10 +7,10 @@
  * and re-judging append rather than edit). Invariants: no state, no storage, no DOM; numbers that
  * cannot be known are null (never NaN); a stored label key always parses back to its record.
  */
-import type { AgreementPair, AgreementSummary, HumanLabel } from '../../core/grading';
-import { recordKey } from '../../core/grading';
-import type { HumanLabel as StoredLabel } from '../../core/records';
-import type { Grade, Outcome, ResponseRecord } from '../../core/types';
+import type { AgreementPair, AgreementSummary, HumanLabel } from '../grading';
+import { recordKey } from '../grading';
+import type { HumanLabel as StoredLabel } from '../records';
+import type { Grade, Outcome, ResponseRecord } from '../types';
 
 /** The three kinds of grader the agreement panel always offers. */
 export const GRADER_KINDS = ['rule', 'judge', 'human'] as const;

@@ -2,13 +2,24 @@
  * Reading one run for review: its answers, the items they answered and the stored human labels.
  *
  * Owns: resolving a run's item sources (the built-in bank and imported question sets) into a
- * lookup by item id. Invariants: the first source to provide an id wins (as when the run was
- * planned); a question set that is no longer stored is reported by id, never silently dropped.
+ * lookup by item id. Reads through `RunReader`, the few repository methods it needs, so the core
+ * names no storage module (the app passes its IndexedDB repositories, tests a plain object).
+ * Invariants: the first source to provide an id wins (as when the run was planned); a question
+ * set that is no longer stored is reported by id, never silently dropped.
  */
-import type { HumanLabel as StoredLabel, RunRecord } from '../../core/records';
-import { BUILT_IN_ITEMS } from '../../core/questions/bank';
-import type { Item, ResponseRecord } from '../../core/types';
-import type { Repositories } from '../../storage';
+import type { HumanLabel as StoredLabel, RunRecord } from '../records';
+import { BUILT_IN_ITEMS } from '../questions/bank';
+import type { Item, ResponseRecord } from '../types';
+
+/** The repository methods `loadRun` reads through (the storage layer's repositories fit). */
+export interface RunReader {
+  runs: { listResults(runId: string): Promise<ResponseRecord[]> };
+  labels: { list(): Promise<StoredLabel[]> };
+  questionSets: {
+    getSet(setId: string): Promise<unknown>;
+    getItems(setId: string): Promise<Item[]>;
+  };
+}
 
 const BUILTIN_SOURCE = 'builtin';
 
@@ -25,7 +36,7 @@ export interface LoadedRun {
 
 /** Reads the run's answers, items and every stored label. */
 export async function loadRun(
-  repos: Repositories,
+  repos: RunReader,
   runId: string,
   run: RunRecord | undefined,
 ): Promise<LoadedRun> {

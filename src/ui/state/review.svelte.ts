@@ -12,10 +12,10 @@ import type { Item, ResponseRecord } from '../../core/types';
 import type { AppState } from './app.svelte';
 import { ReviewAgreementState } from './reviewAgreement.svelte';
 import { ReviewJudgeState } from './reviewJudge.svelte';
-import type { GradeCount } from './reviewLogic';
-import { countGrades, labelsOfRun } from './reviewLogic';
+import type { GradeCount } from '../../core/review/reviewLogic';
+import { countGrades, labelsOfRun } from '../../core/review/reviewLogic';
 import { ReviewQueueState } from './reviewQueue.svelte';
-import { EMPTY_ITEMS, loadRun } from './reviewRun';
+import { EMPTY_ITEMS, loadRun } from '../../core/review/reviewRun';
 
 export class ReviewState {
   readonly app: AppState;

@@ -9,8 +9,8 @@
 import type { AgreementReport } from '../../core/grading';
 import { computeAgreement } from '../../core/grading';
 import type { ReviewState } from './review.svelte';
-import type { ComparedRecord } from './reviewLogic';
-import { comparedRecords, graderChoices } from './reviewLogic';
+import type { ComparedRecord } from '../../core/review/reviewLogic';
+import { comparedRecords, graderChoices } from '../../core/review/reviewLogic';
 
 export class ReviewAgreementState {
   readonly #review: ReviewState;

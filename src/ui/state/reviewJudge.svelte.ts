@@ -10,7 +10,7 @@ import type { JudgePassSummary } from '../../core/grading';
 import { recordKey, runJudgePass } from '../../core/grading';
 import type { ResponseRecord } from '../../core/types';
 import type { ReviewState } from './review.svelte';
-import { estimateJudgeEtaMs, gradedKeys, judgeGraderId } from './reviewLogic';
+import { estimateJudgeEtaMs, gradedKeys, judgeGraderId } from '../../core/review/reviewLogic';
 
 /** A verdict the judge gave but that could not be read, with why. */
 export interface JudgeProblem {

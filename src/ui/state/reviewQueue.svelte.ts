@@ -14,7 +14,12 @@ import { nextInQueue, recordKey } from '../../core/grading';
 import type { HumanLabel as StoredLabel } from '../../core/records';
 import type { Outcome } from '../../core/types';
 import type { ReviewState } from './review.svelte';
-import { actionForKey, countLabelled, humanGrade, storedLabelKey } from './reviewLogic';
+import {
+  actionForKey,
+  countLabelled,
+  humanGrade,
+  storedLabelKey,
+} from '../../core/review/reviewLogic';
 
 const LABELLER_SETTING = 'review.labeller';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { computeAgreement } from '../../src/core/grading';
-import type { HumanLabel as StoredLabel } from '../../src/core/records';
-import type { Grade, Outcome, ResponseRecord } from '../../src/core/types';
+import { computeAgreement } from '../../../src/core/grading';
+import type { HumanLabel as StoredLabel } from '../../../src/core/records';
+import type { Grade, Outcome, ResponseRecord } from '../../../src/core/types';
 import {
   actionForKey,
   comparedRecords,
@@ -18,7 +18,7 @@ import {
   matchesGrader,
   shortcutOf,
   storedLabelKey,
-} from '../../src/ui/state/reviewLogic';
+} from '../../../src/core/review/reviewLogic';
 
 function grade(grader: string, outcome: Outcome): Grade {
   return { grader, outcome, reason: `${grader} says ${outcome}` };
