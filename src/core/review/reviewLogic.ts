@@ -189,3 +189,35 @@ export function estimateJudgeEtaMs(pace: {
   if (judgedNow <= 0 || !(elapsedMs >= 0) || remaining < 0) return null;
   return Math.round((elapsedMs / judgedNow) * remaining);
 }
+
+/** The parts of a focused element that tell whether it takes typed text. */
+export interface FocusTarget {
+  tagName: string;
+  /** An input's `type` (lower case); empty for other elements. */
+  type: string;
+  isContentEditable: boolean;
+}
+
+const NON_TEXT_INPUTS = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+]);
+
+/**
+ * Whether a key pressed in this element is typing (a text box, text area, select or editable
+ * text), so the queue's single-letter shortcuts must leave it alone. Anywhere else — a button, a
+ * checkbox, the answer card, the page itself — c / i / r / s label the answer.
+ */
+export function acceptsTyping(target: FocusTarget): boolean {
+  if (target.isContentEditable) return true;
+  const tag = target.tagName.toUpperCase();
+  if (tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  return tag === 'INPUT' && !NON_TEXT_INPUTS.has(target.type.toLowerCase());
+}

@@ -3,12 +3,15 @@
  * parts working on them (judge pass, labelling queue, agreement).
  *
  * Owns: loading a run's records from IndexedDB and keeping the in-memory copy equal to what is
- * stored (every grade written goes through `replaceRecord` with the record storage returned).
+ * stored (every grade written goes through `replaceRecord` with the record storage returned), and
+ * the grading convention the view judges and compares under (kept in settings as
+ * `grading.convention`, the key the app-wide switch will share).
  * Invariants: one instance per page (`getApp().use('review', …)`); a slower load of a run the
  * user has already left never overwrites the newer selection; components never touch storage.
  */
 import type { RunRecord, HumanLabel as StoredLabel } from '../../core/records';
-import type { Item, ResponseRecord } from '../../core/types';
+import type { GradingConvention, Item, ResponseRecord } from '../../core/types';
+import { GRADING_CONVENTIONS } from '../../core/types';
 import type { AppState } from './app.svelte';
 import { ReviewAgreementState } from './reviewAgreement.svelte';
 import { ReviewJudgeState } from './reviewJudge.svelte';
@@ -16,6 +19,10 @@ import type { GradeCount } from '../../core/review/reviewLogic';
 import { countGrades, labelsOfRun } from '../../core/review/reviewLogic';
 import { ReviewQueueState } from './reviewQueue.svelte';
 import { EMPTY_ITEMS, loadRun } from '../../core/review/reviewRun';
+import type { ArmAgreement } from '../../core/review/unsureFirst';
+import { countUnsure, ruleAgreementByArm } from '../../core/review/unsureFirst';
+
+const CONVENTION_SETTING = 'grading.convention';
 
 export class ReviewState {
   readonly app: AppState;
@@ -29,12 +36,17 @@ export class ReviewState {
   #labels = $state.raw<StoredLabel[]>([]);
   #problem = $state<string | null>(null);
   #isLoading = $state(false);
+  #convention = $state<GradingConvention>('correct');
   #loadTicket = 0;
 
   run: RunRecord | null = $derived(this.#runs.find((r) => r.id === this.#runId) ?? null);
   gradeCounts: GradeCount[] = $derived(countGrades(this.#records));
   /** This run's labels in the grading core's form (keys like `recordKey`). */
   runLabels = $derived(this.#runId === null ? [] : labelsOfRun(this.#labels, this.#runId));
+  /** Rule-vs-judge and rule-vs-human agreement per arm, under the chosen convention. */
+  armAgreement: ArmAgreement[] = $derived(ruleAgreementByArm(this.#records, this.#convention));
+  /** Answers the rule graders were unsure of, in all and per arm. */
+  unsure = $derived(countUnsure(this.#records));
 
   constructor(app: AppState) {
     this.app = app;
@@ -59,6 +71,15 @@ export class ReviewState {
   get isLoading(): boolean {
     return this.#isLoading;
   }
+  get convention(): GradingConvention {
+    return this.#convention;
+  }
+
+  /** Judges and compares under this convention from now on, and keeps it on this device. */
+  async setConvention(convention: GradingConvention): Promise<void> {
+    this.#convention = convention;
+    await this.app.storage.attempt((repos) => repos.settings.set(CONVENTION_SETTING, convention));
+  }
 
   itemOf(itemId: string): Item | undefined {
     return this.#items.get(itemId);
@@ -67,6 +88,11 @@ export class ReviewState {
   /** Re-reads the run list (runs may have been made in another view) and opens one. */
   async init(): Promise<void> {
     await this.queue.init();
+    const stored = await this.app.storage.attempt((repos) =>
+      repos.settings.get<string>(CONVENTION_SETTING, 'correct'),
+    );
+    const known = GRADING_CONVENTIONS.find((c) => c === stored);
+    if (known) this.#convention = known;
     const runs = await this.app.storage.attempt((repos) => repos.runs.listRuns());
     if (!runs) return;
     this.#runs = runs;

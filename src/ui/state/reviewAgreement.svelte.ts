@@ -4,13 +4,15 @@
  * Owns: the two choices and the binary toggle. Everything shown (accuracy, kappa, confusion
  * matrix, per-family and per-arm breakdowns, disagreements) is derived from the stored grades by
  * core `computeAgreement`, so relabelling or a new judge verdict updates it at once. Invariants:
- * each answer counts once, with the latest grade of each chosen grader; kappa is never NaN.
+ * each answer counts once, with the latest grade of each chosen grader made under the view's
+ * convention (human labels always count); kappa is never NaN.
  */
 import type { AgreementReport } from '../../core/grading';
 import { computeAgreement } from '../../core/grading';
 import type { ReviewState } from './review.svelte';
 import type { ComparedRecord } from '../../core/review/reviewLogic';
 import { comparedRecords, graderChoices } from '../../core/review/reviewLogic';
+import { gradesUnder } from '../../core/review/unsureFirst';
 
 export class ReviewAgreementState {
   readonly #review: ReviewState;
@@ -20,7 +22,11 @@ export class ReviewAgreementState {
 
   choices: string[] = $derived.by(() => graderChoices(this.#review.records));
   compared: ComparedRecord[] = $derived.by(() =>
-    comparedRecords(this.#review.records, this.#graderA, this.#graderB),
+    comparedRecords(
+      gradesUnder(this.#review.records, this.#review.convention),
+      this.#graderA,
+      this.#graderB,
+    ),
   );
   report: AgreementReport = $derived(
     computeAgreement(

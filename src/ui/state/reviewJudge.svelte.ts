@@ -1,16 +1,24 @@
 /**
- * The judge pass of the Review view: the loaded model grades every answer of the open run.
+ * The judge pass of the Review view: the loaded model, or a saved OpenAI-compatible endpoint,
+ * grades every answer of the open run under the view's grading convention.
  *
- * Owns: starting, stopping and reporting one pass of `runJudgePass` with the loaded engine as the
- * judge. Invariants: each verdict is stored (`runs.addGrade`) before the next request starts, so
- * a reload or a stop loses at most the answer being judged; answers already carrying this judge's
- * grade are skipped, so starting again resumes; at most one pass runs at a time.
+ * Owns: the choice of judge (`local` or an endpoint name) and starting, stopping and reporting one
+ * pass of `runJudgePass`. Invariants: answers the rule graders were unsure of are judged first;
+ * each verdict is stored (`runs.addGrade`) before the next request starts, so a reload or a stop
+ * loses at most the answer being judged; answers already carrying this judge's grade under this
+ * convention are skipped, so starting again resumes; at most one pass runs at a time.
  */
 import type { JudgePassSummary } from '../../core/grading';
 import { recordKey, runJudgePass } from '../../core/grading';
-import type { ResponseRecord } from '../../core/types';
-import type { ReviewState } from './review.svelte';
+import type { Generator, ResponseRecord } from '../../core/types';
 import { estimateJudgeEtaMs, gradedKeys, judgeGraderId } from '../../core/review/reviewLogic';
+import { gradesUnder, orderUnsureFirst } from '../../core/review/unsureFirst';
+import { getModelsState } from './models.svelte';
+import { endpointModelId } from './modelsEndpoints';
+import type { ReviewState } from './review.svelte';
+
+/** The judge choice meaning "the model loaded in this browser". */
+export const LOCAL_JUDGE = 'local';
 
 /** A verdict the judge gave but that could not be read, with why. */
 export interface JudgeProblem {
@@ -35,6 +43,7 @@ export class ReviewJudgeState {
   #summary = $state.raw<JudgePassSummary | null>(null);
   #unparseable = $state.raw<JudgeProblem[]>([]);
   #error = $state<string | null>(null);
+  #source = $state<string>(LOCAL_JUDGE);
   #controller: AbortController | null = null;
 
   etaMs: number | null = $derived(
@@ -44,14 +53,24 @@ export class ReviewJudgeState {
       remaining: this.#total - this.#done,
     }),
   );
-  /** The judge the next pass would use, or null with no model loaded. */
-  judgeId: string | null = $derived.by(() => {
-    const modelId = this.#review.app.engine.loadedModelId;
-    return modelId === null ? null : judgeGraderId(modelId);
+  /** Saved OpenAI-compatible endpoints that can judge. */
+  endpointNames: string[] = $derived.by(() =>
+    getModelsState(this.#review.app).endpoints.endpoints.map((e) => e.name),
+  );
+  /** The model id the next pass would judge with, or null when there is none. */
+  judgeModelId: string | null = $derived.by(() => {
+    if (this.#source !== LOCAL_JUDGE) {
+      return this.endpointNames.includes(this.#source) ? endpointModelId(this.#source) : null;
+    }
+    return this.#review.app.engine.loadedModelId;
   });
-  /** How many answers of the open run this judge has already graded. */
+  /** The grader id of the next pass, or null with no judge available. */
+  judgeId: string | null = $derived(
+    this.judgeModelId === null ? null : judgeGraderId(this.judgeModelId),
+  );
+  /** How many answers of the open run this judge has already graded under this convention. */
   judgedCount: number = $derived.by(() =>
-    this.judgeId === null ? 0 : gradedKeys(this.#review.records, this.judgeId).size,
+    this.judgeId === null ? 0 : this.#judgedKeys(this.judgeId).size,
   );
 
   /** Answers the last pass could not judge (e.g. an item no longer stored), with why. */
@@ -85,6 +104,14 @@ export class ReviewJudgeState {
   get error(): string | null {
     return this.#error;
   }
+  get source(): string {
+    return this.#source;
+  }
+
+  /** Chooses the judge: `LOCAL_JUDGE` or a saved endpoint's name. */
+  setSource(source: string): void {
+    if (!this.#isRunning) this.#source = source;
+  }
 
   resetSummary(): void {
     this.#summary = null;
@@ -92,24 +119,26 @@ export class ReviewJudgeState {
     this.#error = null;
   }
 
-  /** Judges every answer of the open run not yet judged by the loaded model. */
+  /** Judges every answer of the open run not yet judged by this judge, unsure ones first. */
   async start(): Promise<void> {
-    const { app, records } = this.#review;
-    const generator = app.engine.engine;
-    const modelId = app.engine.loadedModelId;
-    if (this.#isRunning || !generator || modelId === null || records.length === 0) return;
+    const { app, records, convention } = this.#review;
+    const modelId = this.judgeModelId;
+    if (this.#isRunning || modelId === null || records.length === 0) return;
     this.#begin(records.length);
     const controller = new AbortController();
     this.#controller = controller;
-    const judged = gradedKeys(records, judgeGraderId(modelId));
+    const judged = this.#judgedKeys(judgeGraderId(modelId));
     const startedAt = performance.now();
     try {
+      const generator = await this.#generator();
+      if (!generator) return;
       this.#summary = await runJudgePass(
-        records,
+        orderUnsureFirst(records),
         generator,
         { isJudged: (key) => judged.has(key), save: (key, grade) => this.#save(key, grade) },
         {
           judgeModelId: modelId,
+          convention,
           getItem: (id) => this.#review.itemOf(id),
           signal: controller.signal,
           onProgress: ({ done }) => {
@@ -130,6 +159,27 @@ export class ReviewJudgeState {
   /** Stops after the current request; verdicts already stored stay. */
   stop(): void {
     this.#controller?.abort();
+  }
+
+  #judgedKeys(graderId: string): Set<string> {
+    return gradedKeys(gradesUnder(this.#review.records, this.#review.convention), graderId);
+  }
+
+  /** The loaded engine, or the chosen endpoint once it answers (null with the reason shown). */
+  async #generator(): Promise<Generator | null> {
+    if (this.#source === LOCAL_JUDGE) return this.#review.app.engine.engine;
+    const models = getModelsState(this.#review.app);
+    const endpoint = models.endpoints.endpoints.find((e) => e.name === this.#source);
+    const engine = models.endpoints.getEngine(this.#source);
+    if (!endpoint || !engine) return null;
+    try {
+      await engine.load(endpoint.model);
+      return engine;
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.#error = `The endpoint "${endpoint.name}" could not judge: ${message}`;
+      return null;
+    }
   }
 
   #begin(total: number): void {

@@ -3,14 +3,14 @@
  *
  * Owns: the labeller's name (kept in settings on this device), blind mode, this session's skips,
  * an answer opened on purpose (to relabel it, e.g. from the disagreements list) and the message
- * announced after each save. Invariants: the offered answer comes from core `nextInQueue` over
- * the open run minus skips, so the order is the plan order and reloads resume where the labeller
- * stopped; a label is written to the labels store AND appended to the answer as a `human:<name>`
- * grade; in blind mode the answer shown carries neither its arm nor any grade.
+ * announced after each save. Invariants: the offered answer comes from core `nextToReview` over
+ * the open run minus skips, so answers the rule graders were unsure of come first, then plan
+ * order, and reloads resume where the labeller stopped; a label is written to the labels store
+ * AND appended to the answer as a `human:<name>` grade; blind mode is on by default, and then the
+ * answer shown carries neither its arm nor any grade.
  */
 import { nowIso } from '../../core/ids';
-import type { QueueEntry } from '../../core/grading';
-import { nextInQueue, recordKey } from '../../core/grading';
+import { recordKey } from '../../core/grading';
 import type { HumanLabel as StoredLabel } from '../../core/records';
 import type { Outcome } from '../../core/types';
 import type { ReviewState } from './review.svelte';
@@ -20,13 +20,16 @@ import {
   humanGrade,
   storedLabelKey,
 } from '../../core/review/reviewLogic';
+import type { ReviewEntry } from '../../core/review/unsureFirst';
+import { isUnsure, nextToReview } from '../../core/review/unsureFirst';
 
 const LABELLER_SETTING = 'review.labeller';
 
 export class ReviewQueueState {
   readonly #review: ReviewState;
   #labeller = $state('');
-  #isBlind = $state(false);
+  // Labellers should not anchor on the arm or the rule verdict (issue 15).
+  #isBlind = $state(true);
   #skipped = $state.raw<readonly string[]>([]);
   #openedKey = $state<string | null>(null);
   #announcement = $state('');
@@ -34,7 +37,7 @@ export class ReviewQueueState {
   #isSaving = $state(false);
 
   /** The answer to label now, or null when none is left (skipped ones aside). */
-  current: QueueEntry | null = $derived.by(() => this.#pickCurrent());
+  current: ReviewEntry | null = $derived.by(() => this.#pickCurrent());
   labelledCount: number = $derived.by(() =>
     countLabelled(this.#review.records, this.#review.runLabels, this.#labeller.trim()),
   );
@@ -97,6 +100,11 @@ export class ReviewQueueState {
   /** Offers skipped answers again. */
   revisitSkipped(): void {
     this.#skipped = [];
+    this.#focusRequests++;
+  }
+
+  /** Asks the queue component to take keyboard focus (e.g. after the name is entered). */
+  requestFocus(): void {
     this.#focusRequests++;
   }
 
@@ -166,17 +174,18 @@ export class ReviewQueueState {
     this.#announcement = `Saved "${outcome}" for answer #${planIndex + 1}.`;
   }
 
-  #pickCurrent(): QueueEntry | null {
+  #pickCurrent(): ReviewEntry | null {
     const records = this.#review.records;
     const opened = this.#openedKey;
     const record = opened === null ? undefined : records.find((r) => recordKey(r) === opened);
     if (record) {
       const shown = this.#isBlind ? { ...record, grades: [] } : record;
-      return { key: recordKey(record), record: shown, remaining: records.length };
+      const key = recordKey(record);
+      return { key, record: shown, remaining: records.length, isUnsure: isUnsure(record) };
     }
     const open = records.filter((r) => !this.#skipped.includes(recordKey(r)));
     const labeller = this.#labeller.trim();
-    return nextInQueue(open, this.#review.runLabels, {
+    return nextToReview(open, this.#review.runLabels, {
       isBlind: this.#isBlind,
       labeller: labeller === '' ? undefined : labeller,
     });

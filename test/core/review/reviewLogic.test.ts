@@ -3,6 +3,7 @@ import { computeAgreement } from '../../../src/core/grading';
 import type { HumanLabel as StoredLabel } from '../../../src/core/records';
 import type { Grade, Outcome, ResponseRecord } from '../../../src/core/types';
 import {
+  acceptsTyping,
   actionForKey,
   comparedRecords,
   countGrades,
@@ -256,5 +257,22 @@ describe('judge ETA', () => {
     [{ elapsedMs: Number.NaN, judgedNow: 3, remaining: 2 }, null],
   ])('%j leaves %s ms', (pace, expected) => {
     expect(estimateJudgeEtaMs(pace)).toBe(expected);
+  });
+});
+
+describe('acceptsTyping', () => {
+  it.each<[string, string, string, boolean, boolean]>([
+    ['a text box', 'INPUT', 'text', false, true],
+    ['a number box', 'input', 'number', false, true],
+    ['a search box', 'INPUT', 'search', false, true],
+    ['a text area', 'TEXTAREA', '', false, true],
+    ['a select', 'SELECT', '', false, true],
+    ['editable text', 'DIV', '', true, true],
+    ['a checkbox', 'INPUT', 'checkbox', false, false],
+    ['a button', 'BUTTON', '', false, false],
+    ['the answer card', 'DIV', '', false, false],
+    ['the page', 'BODY', '', false, false],
+  ])('%s → %s', (_name, tagName, type, isContentEditable, expected) => {
+    expect(acceptsTyping({ tagName, type, isContentEditable })).toBe(expected);
   });
 });
