@@ -23,6 +23,7 @@ const USAGE = `usage: warmth-lab COMMAND [options]
   compose --item ID [--context C] [--belief B] [--variant N] [--hedged] [--lead-in]
                                             print a composed prompt from the built-in bank
   grade FILE [--mode paper|strict] [--json] grade a table of model outputs
+        [--questions QFILE|bank] [--convention correct|truthful] [--no-twins]
   analyze FILE [--mode paper|strict] --json paired tests and GLMs on a long results table`;
 
 /** Runs one command line and returns the process exit code. */

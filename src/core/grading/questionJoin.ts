@@ -7,7 +7,8 @@
  * question file's item, which holds every correct and wrong answer the file has (for TruthfulQA,
  * all its correct and incorrect answers), not just the one pair an outputs row carries.
  * Invariants: the input rows are never mutated; a row that matches nothing keeps its own item (or
- * none) and is listed by line in `unmatched`; the first question with a given id or text wins.
+ * none) and is listed by line in `unmatched`; the first question with a given id or text wins;
+ * a question joins only rows of its own family.
  */
 import type { Item } from '../types';
 import { words } from './normalize';
@@ -50,7 +51,9 @@ export function indexQuestions(items: readonly Item[]): QuestionIndex {
 
 function findQuestion(row: OutputRow, index: QuestionIndex): Item | undefined {
   const byId = row.itemId === undefined ? undefined : index.byId.get(row.itemId);
-  return byId ?? index.byQuestion.get(questionKey(row.question));
+  const item = byId ?? index.byQuestion.get(questionKey(row.question));
+  // A question of another family (a MedQA vignette for a TruthfulQA row) is no match.
+  return item?.family === row.family ? item : undefined;
 }
 
 /**

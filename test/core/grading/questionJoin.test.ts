@@ -59,6 +59,18 @@ describe('joinQuestions', () => {
     expect(rows.map((r) => r.item)).toEqual([null, null, null]);
   });
 
+  it('joins no row to a question of another family', () => {
+    const trivia = readOutputTable(
+      'dataset,question,output\ntrivia,How long does swallowed gum stay in you?,Days.',
+      't.csv',
+      { isAnswerOptional: true },
+    );
+    const joined = joinQuestions(trivia, indexQuestions(ITEMS));
+    expect(joined.unmatched).toEqual([
+      { line: 2, question: 'How long does swallowed gum stay in you?' },
+    ]);
+  });
+
   it('keeps the first of two questions with the same text', () => {
     const twin = { ...ITEMS[0], id: 'q-veins-again' } as Item;
     const index = indexQuestions([ITEMS[0] as Item, twin]);
