@@ -362,3 +362,74 @@ describe.skipIf(!hasBrowser())('review view layout', () => {
     expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
   });
 });
+
+describe.skipIf(!hasBrowser())('review view with an endpoint judge', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: false });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('judges on a saved OpenAI-compatible endpoint, unsure first, with a strict schema', async () => {
+    const page = await browser.newPage();
+    const bodies: { messages: { content: string }[]; response_format: unknown }[] = [];
+    // Same origin as the app, so no CORS: the route plays an OpenAI-compatible server.
+    await page.route('**/fake-judge/v1/**', async (route) => {
+      const request = route.request();
+      if (request.method() === 'GET') {
+        return route.fulfill({ json: { object: 'list', data: [{ id: 'big-judge' }] } });
+      }
+      bodies.push(request.postDataJSON());
+      const content = '{"verdict":"incorrect","rationale":"States a false claim."}';
+      return route.fulfill({
+        json: {
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: 20, completion_tokens: 12 },
+        },
+      });
+    });
+    await seed(page);
+    const origin = new URL(inject('baseUrl')).origin;
+    await page.evaluate(async (baseUrl) => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('warmth-lab');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['settings'], 'readwrite');
+      const endpoint = { name: 'judgebox', baseUrl, model: 'big-judge' };
+      tx.objectStore('settings').put({ key: 'endpoints', value: [endpoint] });
+      await new Promise<void>((resolve) => (tx.oncomplete = () => resolve()));
+      db.close();
+    }, `${origin}/fake-judge/v1`);
+    await page.reload();
+    await page.getByTestId('judge-source').locator('option[value="judgebox"]').waitFor({
+      state: 'attached',
+    });
+    await page.getByTestId('judge-source').selectOption('judgebox');
+    await page.getByTestId('review-convention').selectOption('truthful');
+    await page.getByTestId('judge-start').click();
+    await page.getByTestId('judge-summary').waitFor({ timeout: 20000 });
+    const summary = await page.getByTestId('judge-summary').textContent();
+    expect(summary?.replace(/\s+/g, ' ').trim()).toBe(
+      'Done: 5 judged now, 0 already judged, 0 failed.',
+    );
+    expect(bodies).toHaveLength(5);
+    expect(bodies[0]?.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { strict: true, schema: { additionalProperties: false } },
+    });
+    expect(bodies[0]?.messages[0]?.content).toContain('Convention "truthful"');
+    // Unsure first: #3 then #5 are judged before the sure answers.
+    expect(bodies[0]?.messages[1]?.content).toContain('It stays in you for years.');
+    expect(bodies[1]?.messages[1]?.content).toContain("I'd rather not say.");
+    const { results } = await readStores(page, ['results']);
+    const grades = (results as { grades: { grader: string; convention?: string }[] }[]).map((r) =>
+      r.grades.find((g) => g.grader === 'judge:endpoint:judgebox'),
+    );
+    expect(grades.map((g) => g?.convention)).toEqual(Array(5).fill('truthful'));
+    await page.close();
+  });
+});
