@@ -156,6 +156,9 @@ describe.skipIf(!hasBrowser())('review view (Chromium, scripted judge)', () => {
 
   it('judges resumably: a reload mid-pass loses nothing and judges nothing twice', async () => {
     expect(await text('judge-scripted-notice')).toContain('scripted test engine');
+    expect(await text('judge-unsure')).toBe(
+      'Unsure first: 2 answers the rule grader was not sure of are judged first.',
+    );
     await loadJudge();
     await page.getByTestId('judge-start').click();
     await page
@@ -190,7 +193,9 @@ describe.skipIf(!hasBrowser())('review view (Chromium, scripted judge)', () => {
       convention: 'correct',
     });
     const counts = await page.getByTestId('review-grade-count').allTextContents();
-    expect(counts.map((c) => c.replace(/\s+/g, ' ').trim())).toContain(`${JUDGE}: 5 answers`);
+    expect(counts.map((c) => c.replace(/\s+/g, ' ').trim())).toContain(
+      `${JUDGE} (correct convention): 5 answers`,
+    );
     // A second pass finds nothing left to judge.
     await page.getByTestId('judge-start').click();
     await page.getByTestId('judge-summary').filter({ hasText: '0 judged now' }).waitFor();
@@ -261,6 +266,7 @@ describe.skipIf(!hasBrowser())('review view (Chromium, scripted judge)', () => {
     const kappa = (observed - chance) / (1 - chance);
     expect(await text('agreement-n')).toBe('5');
     expect(await text('agreement-accuracy')).toBe(`${(observed * 100).toFixed(1)}%`);
+    expect(await text('agreement-convention')).toBe('“correct”');
     expect(await text('agreement-kappa')).toBe(kappa.toFixed(3));
     expect(await text('confusion-incorrect-correct')).toBe('1');
     expect(await text('confusion-correct-incorrect')).toBe('0');

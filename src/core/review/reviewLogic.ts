@@ -10,7 +10,7 @@
 import type { AgreementPair, AgreementSummary, HumanLabel } from '../grading';
 import { recordKey } from '../grading';
 import type { HumanLabel as StoredLabel } from '../records';
-import type { Grade, Outcome, ResponseRecord } from '../types';
+import type { Grade, GradingConvention, Outcome, ResponseRecord } from '../types';
 
 /** The three kinds of grader the agreement panel always offers. */
 export const GRADER_KINDS = ['rule', 'judge', 'human'] as const;
@@ -118,27 +118,37 @@ export function graderChoices(records: readonly ResponseRecord[]): string[] {
   return [...GRADER_KINDS, ...exact];
 }
 
-/** Per grader id: how many answers it graded and how many grades it gave (relabels add grades). */
+/**
+ * Per grader id (and, for machine graders, per convention): how many answers it graded and how
+ * many grades it gave (relabels add grades).
+ */
 export interface GradeCount {
   grader: string;
+  /** Rule and judge grades only; a grade made before conventions existed counts as `correct`. */
+  convention?: GradingConvention;
   answers: number;
   grades: number;
 }
 
-/** Grade counts of these records, by grader id. */
+/** Grade counts of these records, by grader id and convention. */
 export function countGrades(records: readonly ResponseRecord[]): GradeCount[] {
   const counts = new Map<string, GradeCount>();
   for (const record of records) {
     const seen = new Set<string>();
-    for (const { grader } of record.grades) {
-      const count = counts.get(grader) ?? { grader, answers: 0, grades: 0 };
+    for (const { grader, convention } of record.grades) {
+      const isHuman = grader.startsWith('human:');
+      const key = isHuman ? grader : `${grader} ${convention ?? 'correct'}`;
+      const fresh: GradeCount = isHuman
+        ? { grader, answers: 0, grades: 0 }
+        : { grader, convention: convention ?? 'correct', answers: 0, grades: 0 };
+      const count = counts.get(key) ?? fresh;
       count.grades++;
-      if (!seen.has(grader)) count.answers++;
-      seen.add(grader);
-      counts.set(grader, count);
+      if (!seen.has(key)) count.answers++;
+      seen.add(key);
+      counts.set(key, count);
     }
   }
-  return [...counts.values()].sort((x, y) => x.grader.localeCompare(y.grader));
+  return [...counts.entries()].sort(([x], [y]) => x.localeCompare(y)).map(([, count]) => count);
 }
 
 /** A compared response: the pair and which record it came from. */

@@ -181,7 +181,19 @@ describe('grader choices', () => {
     ];
     expect(countGrades(records)).toEqual([
       { grader: 'human:a', answers: 2, grades: 3 },
-      { grader: 'rule:factual@1', answers: 1, grades: 1 },
+      { grader: 'rule:factual@1', convention: 'correct', answers: 1, grades: 1 },
+    ]);
+  });
+
+  it('counts a judge apart under each convention', () => {
+    const truthful: Grade = { ...grade('judge:a', 'correct'), convention: 'truthful' };
+    const records = [
+      record(0, [grade('judge:a', 'incorrect'), truthful]),
+      record(1, [truthful, truthful]),
+    ];
+    expect(countGrades(records)).toEqual([
+      { grader: 'judge:a', convention: 'correct', answers: 1, grades: 1 },
+      { grader: 'judge:a', convention: 'truthful', answers: 2, grades: 3 },
     ]);
   });
 
