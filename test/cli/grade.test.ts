@@ -150,7 +150,9 @@ describe('grade --questions', () => {
     const result = await grade({}, ...argv);
     expect(result.stdout).toContain('mode: strict   convention: truthful');
     expect(result.stdout).toMatch(/arm warm\s+3\s+100\.0%\s+1\.000/);
-    expect(result.stdout).toContain('rows matching no question: 1\n  line 6: Why is the sky blue?');
+    expect(result.stdout).toContain(
+      'rows matching no question: 1 (graded with their own answer columns, if any)\n  line 6: Why is the sky blue?',
+    );
   });
 
   it('joins JSONL rows to the built-in bank by item_id', async () => {

@@ -88,7 +88,10 @@ export function formatSummary(file: string, s: TableSummary): string {
 }
 
 function formatUnmatched(unmatched: readonly UnmatchedRow[]): string {
-  const lines = [`rows matching no question: ${unmatched.length}`];
+  const lines = [
+    `rows matching no question: ${unmatched.length}` +
+      (unmatched.length > 0 ? ' (graded with their own answer columns, if any)' : ''),
+  ];
   for (const { line, question } of unmatched.slice(0, MAX_UNMATCHED_SHOWN)) {
     lines.push(`  line ${line}: ${printable(question).slice(0, 100)}`);
   }
