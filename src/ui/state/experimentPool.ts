@@ -8,9 +8,11 @@
  * item OBJECT (items are replaced, never edited), so an edited item is composed afresh.
  */
 import type { ExperimentDesign } from '../../core/experiment/design';
+import { promptStyleOf } from '../../core/experiment/design';
 import type { PlanEntry } from '../../core/experiment/plan';
 import { sampleItems } from '../../core/experiment/plan';
 import { composePrompt, conditionKey } from '../../core/framing';
+import type { PromptStyle } from '../../core/framing/compose';
 import { gradeResponse } from '../../core/grading';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { ComposedPrompt, Condition, Grade, Item } from '../../core/types';
@@ -22,12 +24,18 @@ const composed = new WeakMap<Item, Map<string, ComposedPrompt>>();
  * every prompt of the design, so Start builds its plan without composing again (~50 ms saved
  * on a 4,000-entry plan). buildPlan copies what it takes, so sharing the result is safe.
  */
-export function composeCached(item: Item, condition: Condition): ComposedPrompt {
+export function composeCached(
+  item: Item,
+  condition: Condition,
+  style: PromptStyle = 'varied',
+): ComposedPrompt {
   let byCondition = composed.get(item);
   if (byCondition === undefined) composed.set(item, (byCondition = new Map()));
-  const key = conditionKey(condition);
+  const key = `${style}|${conditionKey(condition)}`;
   let prompt = byCondition.get(key);
-  if (prompt === undefined) byCondition.set(key, (prompt = composePrompt(item, condition)));
+  if (prompt === undefined) {
+    byCondition.set(key, (prompt = composePrompt(item, condition, { style })));
+  }
   return prompt;
 }
 
@@ -54,6 +62,7 @@ export async function composeAhead(
     return isCurrent();
   }
   let startedAt = performance.now();
+  const style = promptStyleOf(design);
   for (const item of items) {
     for (const condition of design.conditions) {
       if (performance.now() - startedAt >= budgetMs) {
@@ -62,7 +71,7 @@ export async function composeAhead(
         startedAt = performance.now();
       }
       try {
-        composeCached(item, condition);
+        composeCached(item, condition, style);
       } catch {
         return isCurrent();
       }

@@ -28,6 +28,8 @@ export interface StartInput {
   design: ExperimentDesign;
   pool: readonly Item[];
   loadModel: LoadModel;
+  /** Loads the model again even when the engine says it is loaded (after a GPU device loss). */
+  reloadModel?: LoadModel;
   engineLabel: string;
   /** Keeps only the first n plan entries (the orchestration bench). */
   planLimit?: number;
@@ -124,12 +126,19 @@ export class RunnerState {
     runId: string,
     loadPool: (run: RunRecord) => Promise<Item[]>,
     loadModel: LoadModel,
+    reloadModel?: LoadModel,
   ): Promise<void> {
     if (this.#controller !== null) return;
     const opened = await this.#load(runId, loadPool);
     if (opened === undefined) return;
     const { repos, run, plan, pool } = opened;
-    const input = { design: run.design, pool, loadModel, engineLabel: run.engineLabel ?? '' };
+    const input: StartInput = {
+      design: run.design,
+      pool,
+      loadModel,
+      engineLabel: run.engineLabel ?? '',
+    };
+    if (reloadModel !== undefined) input.reloadModel = reloadModel;
     await this.#execute(repos, run, plan, input);
   }
 
@@ -204,6 +213,7 @@ export class RunnerState {
       arms: run.design.arms,
       store: createRunStore(repos.runs, run.id),
       loadModel: input.loadModel,
+      reloadModel: input.reloadModel ?? input.loadModel,
       grade: createRuleGrader(input.pool),
       isFastMode: run.design.isFastMode,
       signal: controller.signal,

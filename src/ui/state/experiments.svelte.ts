@@ -116,6 +116,7 @@ export class ExperimentsState {
       design: bindDefaultModel(this.builder.design, modelId),
       pool: this.builder.pool,
       loadModel: (id) => this.loadModel(id),
+      reloadModel: (id) => this.loadModel(id, { isReload: true }),
       engineLabel,
     });
     await this.#afterRun(run);
@@ -127,6 +128,7 @@ export class ExperimentsState {
         runId,
         (run) => this.#loadPool(run),
         (id) => this.loadModel(id),
+        (id) => this.loadModel(id, { isReload: true }),
       ),
     );
   }
@@ -135,8 +137,12 @@ export class ExperimentsState {
     await this.runner.open(runId, (run) => this.#loadPool(run));
   }
 
-  /** The runner's model loader: the app's engine, loading the model when it is not loaded. */
-  async loadModel(modelId: string): Promise<Generator> {
+  /**
+   * The runner's model loader: the app's engine, loading the model when it is not loaded.
+   * `isReload` loads it again even when the engine reports it loaded: after a GPU device loss
+   * web-llm has unloaded itself while our state still says "ready".
+   */
+  async loadModel(modelId: string, { isReload = false } = {}): Promise<Generator> {
     const engine = this.#app.engine;
     if (!engine.isScripted && endpointNameFromModelId(modelId) !== null) {
       const remote = await getModelsState(this.#app).loadEndpointEngine(modelId);
@@ -148,7 +154,7 @@ export class ExperimentsState {
     const isLoaded = engine.isScripted
       ? engine.status === 'ready'
       : engine.loadedModelId === modelId;
-    if (!isLoaded) {
+    if (!isLoaded || isReload) {
       if (!engine.isScripted) engine.select(modelId);
       await engine.load();
     }
