@@ -22,9 +22,14 @@ import { newId, nowIso } from '../../core/ids';
 import type { QuestionSetSummary } from '../../core/records';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { BeliefId, ContextId, Family, Item } from '../../core/types';
-import type { ArmKind, PowerSummary } from './experimentDesign';
-import * as edits from './experimentDesign';
-import { composeAhead, composeCached, loadItemPool, type SetReader } from './experimentPool';
+import type { ArmKind, PowerSummary } from '../../core/experiment/designEdits';
+import * as edits from '../../core/experiment/designEdits';
+import {
+  composeAhead,
+  composeCached,
+  loadItemPool,
+  type SetReader,
+} from '../../core/experiment/pool';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -9,7 +9,11 @@
 import type { ExperimentDesign } from '../../core/experiment/design';
 import { encodeDesignToFragment } from '../../core/experiment/fragment';
 import { newId, nowIso } from '../../core/ids';
-import { designFileName, parseDesignFile, readDesignFromHash } from './experimentDesign';
+import {
+  designFileName,
+  parseDesignFile,
+  readDesignFromHash,
+} from '../../core/experiment/designEdits';
 import type { StorageState } from './storage.svelte';
 
 export interface LibraryMessage {

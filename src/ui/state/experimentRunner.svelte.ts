@@ -17,8 +17,8 @@ import { newId, nowIso } from '../../core/ids';
 import type { RunRecord, RunStatus } from '../../core/records';
 import type { Generator, Item, ResponseRecord } from '../../core/types';
 import { createRunStore, type Repositories } from '../../storage';
-import { UpdateBatcher } from './experimentBatch';
-import { composeCached, createRuleGrader, itemsInPlan } from './experimentPool';
+import { UpdateBatcher } from '../../core/experiment/batch';
+import { composeCached, createRuleGrader, itemsInPlan } from '../../core/experiment/pool';
 import type { StorageState } from './storage.svelte';
 
 export type LoadModel = (modelId: string) => Promise<Generator>;

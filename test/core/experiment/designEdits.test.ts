@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { validateDesign, type ExperimentDesign } from '../../src/core/experiment/design';
-import { encodeDesignToFragment } from '../../src/core/experiment/fragment';
-import { buildPlan } from '../../src/core/experiment/plan';
-import { PRESETS } from '../../src/core/experiment/presets';
-import { composePrompt as composeWithOptions } from '../../src/core/framing';
-import type { PromptStyle } from '../../src/core/framing/compose';
-import type { Condition, Item } from '../../src/core/types';
+import { validateDesign, type ExperimentDesign } from '../../../src/core/experiment/design';
+import { encodeDesignToFragment } from '../../../src/core/experiment/fragment';
+import { buildPlan } from '../../../src/core/experiment/plan';
+import { PRESETS } from '../../../src/core/experiment/presets';
+import { composePrompt as composeWithOptions } from '../../../src/core/framing';
+import type { PromptStyle } from '../../../src/core/framing/compose';
+import type { Condition, Item } from '../../../src/core/types';
 
 const composePrompt = (item: Item, condition: Condition, style: PromptStyle) =>
   composeWithOptions(item, condition, { style });
-import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
+import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
 import {
   addArm,
   areBeliefsHedged,
@@ -28,7 +28,7 @@ import {
   setDecoding,
   setLeadInPrompt,
   toggleCell,
-} from '../../src/ui/state/experimentDesign';
+} from '../../../src/core/experiment/designEdits';
 
 function preset(index: number): ExperimentDesign {
   const found = PRESETS[index];

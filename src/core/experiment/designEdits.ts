@@ -7,16 +7,16 @@
  * IndexedDB and links accept); arm ids stay unique; a loaded file or link either yields a design
  * that `validateDesign` accepts or throws a `DesignError` naming the file and the problem.
  */
-import type { ExperimentDesign } from '../../core/experiment/design';
-import { DesignError, validateDesign } from '../../core/experiment/design';
-import { decodeDesignFromFragment, FRAGMENT_PREFIX } from '../../core/experiment/fragment';
-import type { PlanEntry } from '../../core/experiment/plan';
-import { DEFAULT_MODEL_ID } from '../../core/experiment/presets';
-import { slugify } from '../../core/framing';
-import { getPersona, WARM_FEW_SHOT } from '../../core/personas';
-import type { PresetPersonas } from '../../core/experiment/presets';
-import { minimumDetectableDifference } from '../../core/stats/power';
-import type { Arm, BeliefId, Condition, ContextId, GenerationSettings } from '../../core/types';
+import type { ExperimentDesign } from './design';
+import { DesignError, validateDesign } from './design';
+import { decodeDesignFromFragment, FRAGMENT_PREFIX } from './fragment';
+import type { PlanEntry } from './plan';
+import { DEFAULT_MODEL_ID } from './presets';
+import { slugify } from '../framing';
+import { getPersona, WARM_FEW_SHOT } from '../personas';
+import type { PresetPersonas } from './presets';
+import { minimumDetectableDifference } from '../stats/power';
+import type { Arm, BeliefId, Condition, ContextId, GenerationSettings } from '../types';
 
 export type ArmKind = 'base' | 'warm' | 'cold' | 'icl-warm' | 'neutral';
 
