@@ -56,3 +56,16 @@ export function dedupeItems(items: readonly Item[]): Item[] {
     return true;
   });
 }
+
+/**
+ * A typed per-family count, made a whole number in [0, available]. `clampedFrom` is the typed
+ * count when it was more than available (for "You asked for 999; 67 available"), else null.
+ */
+export function clampPerFamily(
+  requested: number,
+  available: number,
+): { value: number; clampedFrom: number | null } {
+  const whole = Math.max(0, Math.round(requested));
+  if (whole <= available) return { value: whole, clampedFrom: null };
+  return { value: available, clampedFrom: whole };
+}

@@ -50,11 +50,14 @@ export class RunnerState {
   #tokensPerSecond = $state<number | null>(null);
   #controller: AbortController | null = null;
   readonly #storage: StorageState;
+  readonly #onOpened: (runId: string) => void;
 
   isRunning: boolean = $derived(this.#status === 'running');
 
-  constructor(storage: StorageState) {
+  /** `onOpened` hears the id of every run this state shows (started, resumed or opened). */
+  constructor(storage: StorageState, onOpened: (runId: string) => void = () => {}) {
     this.#storage = storage;
+    this.#onOpened = onOpened;
   }
 
   get run(): RunRecord | null {
@@ -177,7 +180,32 @@ export class RunnerState {
     this.#controller?.abort(CANCEL_REASON);
   }
 
+  /** Marks a stored run that is not running (paused, failed, left running by a reload) cancelled. */
+  async cancelStored(runId: string): Promise<void> {
+    if (this.#controller !== null && this.#run?.id === runId) return;
+    const stored = await this.#storage.attempt((r) =>
+      r.runs.setStatus(runId, 'cancelled', 'Cancelled by the user.'),
+    );
+    if (stored === undefined || this.#run?.id !== runId) return;
+    this.#run = stored;
+    this.#status = 'cancelled';
+    this.#reason = stored.reason ?? null;
+  }
+
+  /** Stops showing the current run (after it was deleted). */
+  close(): void {
+    if (this.#controller !== null) return;
+    this.#run = null;
+    this.#records = [];
+    this.#items = [];
+    this.#progress = null;
+    this.#status = 'idle';
+    this.#reason = null;
+    this.#notice = null;
+  }
+
   #open(run: RunRecord, records: ResponseRecord[], items: Item[]): void {
+    this.#onOpened(run.id);
     this.#run = run;
     this.#records = records;
     this.#items = items;

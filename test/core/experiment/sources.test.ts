@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_SOURCE, resolveSources } from '../../../src/core/experiment/sources';
+import {
+  BUILTIN_SOURCE,
+  clampPerFamily,
+  resolveSources,
+} from '../../../src/core/experiment/sources';
 import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
 import type { Item } from '../../../src/core/types';
 import { makeItem } from './fixtures';
@@ -40,5 +44,17 @@ describe('resolveSources', () => {
     ]);
     expect(missing).toEqual(['gone-2', 'gone-1']);
     expect(r.calls).toEqual(['list', 'get:set-a', 'get:set-b']);
+  });
+});
+
+describe('clampPerFamily', () => {
+  it.each([
+    [999, 67, { value: 67, clampedFrom: 999 }],
+    [5, 67, { value: 5, clampedFrom: null }],
+    [67, 67, { value: 67, clampedFrom: null }],
+    [-3, 67, { value: 0, clampedFrom: null }],
+    [2.6, 67, { value: 3, clampedFrom: null }],
+  ])('%d with %d available → %o', (requested, available, expected) => {
+    expect(clampPerFamily(requested, available)).toEqual(expected);
   });
 });
