@@ -157,11 +157,15 @@ export class RunnerState {
     });
     if (opened === undefined) return undefined;
     const { run, plan, records } = opened;
-    this.#status = run.status;
+    // A run stored as `running` while nothing runs it was interrupted (a reload): it is paused.
+    const isInterrupted = run.status === 'running';
+    this.#status = isInterrupted ? 'paused' : run.status;
     try {
       const pool = await loadPool(run);
       this.#open(run, records, itemsInPlan(plan, pool));
-      this.#reason = run.reason ?? null;
+      this.#reason = isInterrupted
+        ? 'Interrupted (the page was closed or reloaded): resume to continue.'
+        : (run.reason ?? null);
       return { ...opened, pool };
     } catch (error) {
       this.#open(run, records, []);
