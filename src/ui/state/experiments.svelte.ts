@@ -186,7 +186,10 @@ export class ExperimentsState {
   /** Deletes a run with its plan and answers (not the one running). */
   async deleteRun(runId: string): Promise<void> {
     if (this.runner.isRunning && this.runner.run?.id === runId) return;
-    const deleted = await this.#app.storage.attempt((r) => r.runs.deleteRun(runId));
+    const deleted = await this.#app.storage.attempt(async (r) => {
+      await r.runs.deleteRun(runId);
+      return true;
+    });
     if (deleted === undefined) return;
     if (this.runner.run?.id === runId) {
       this.runner.close();
