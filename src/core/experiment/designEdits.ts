@@ -10,6 +10,7 @@
 import type { ExperimentDesign } from './design';
 import { DesignError, validateDesign } from './design';
 import { decodeDesignFromFragment, FRAGMENT_PREFIX } from './fragment';
+import { PAPER_SETTINGS } from './paperSettings';
 import type { PlanEntry } from './plan';
 import { DEFAULT_MODEL_ID } from './presets';
 import { slugify } from '../framing';
@@ -28,8 +29,12 @@ export const ARM_KINDS: readonly { kind: ArmKind; label: string }[] = [
   { kind: 'neutral', label: 'Neutral assistant' },
 ];
 
-/** Decoding used when a design has no arm to copy settings from: greedy, one seed. */
-export const DEFAULT_ARM_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 256, seed: 1 };
+/** Decoding used when a design has no arm to copy settings from: the paper's, with a run seed. */
+export const DEFAULT_ARM_SETTINGS: GenerationSettings = {
+  temperature: PAPER_SETTINGS.temperature,
+  maxTokens: PAPER_SETTINGS.maxTokens,
+  seed: 1,
+};
 
 /**
  * Error rate assumed for the base arm in the power figure. Small instruct models err on roughly

@@ -3,6 +3,8 @@ import { buildPlan } from '../../../src/core/experiment/plan';
 import { PAPER_SETTINGS, describeDeviations } from '../../../src/core/experiment/paperSettings';
 import { PRESETS } from '../../../src/core/experiment/presets';
 import { composePrompt } from '../../../src/core/framing';
+import { DEFAULT_ARM_SETTINGS } from '../../../src/core/experiment/designEdits';
+import { DEFAULT_SETTINGS } from '../../../src/core/personas';
 import { makePool } from './fixtures';
 
 const ids = { id: 'd1', createdAt: '2026-01-01T00:00:00.000Z' };
@@ -63,5 +65,12 @@ describe('describeDeviations', () => {
       "3 samples per prompt instead of the paper's one.",
       'Varied wording: five belief phrasings and lead-ins, and a lead-in only where a condition asks for it (the paper used one template pair and put its lead-in before belief prompts).',
     ]);
+  });
+});
+
+describe('default decoding', () => {
+  it("is the paper's for new arms and for the Playground personas", () => {
+    expect(DEFAULT_ARM_SETTINGS).toEqual({ temperature: 0.8, maxTokens: 300, seed: 1 });
+    expect(DEFAULT_SETTINGS).toEqual({ temperature: 0.8, maxTokens: 300, seed: 1 });
   });
 });
