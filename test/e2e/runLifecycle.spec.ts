@@ -132,7 +132,9 @@ describe.skipIf(!hasBrowser())('run lifecycle (scripted engine)', () => {
   it('shows a finished run again after a reload, without a click', async () => {
     await page.getByTestId('start-run').click();
     await waitForStatus(page, 'done');
-    const runId = ((await readStores(page, ['runs'])).runs[0] as { id: string }).id;
+    const runs = (await readStores(page, ['runs'])).runs as { id: string }[];
+    expect(runs).toHaveLength(1);
+    const runId = runs[0]?.id;
     const time = page.getByTestId('plan-time');
     await time.filter({ hasText: 'measured in this browser' }).waitFor({ timeout: 5000 });
     expect(await time.textContent()).toMatch(/^\s*about \d+ s/);
