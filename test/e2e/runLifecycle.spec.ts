@@ -75,6 +75,20 @@ describe.skipIf(!hasBrowser())('run lifecycle (scripted engine)', () => {
     await browser?.close();
   });
 
+  it("names each way the Quick demo departs from the paper's settings", async () => {
+    expect(await page.getByTestId('paper-verdict').textContent()).toContain(
+      'Differs from the paper',
+    );
+    const deviations = (await page.getByTestId('paper-deviations').textContent()) ?? '';
+    expect(deviations).toContain('Fast mode: an answer-only instruction');
+    expect(deviations).toContain("2 of the paper's 28 prompts per question");
+    await page.getByTestId('preset-paper-small').click();
+    await page.getByTestId('paper-verdict').filter({ hasText: 'Paper settings' }).waitFor();
+    expect(await page.getByTestId('paper-deviations').count()).toBe(0);
+    await page.getByTestId('preset-quick-demo').click();
+    await page.getByTestId('paper-deviations').waitFor();
+  });
+
   it('clamps 999 questions per family to what is available, and says so', async () => {
     const available = BUILT_IN_ITEMS.filter((item) => item.family === 'factual').length;
     const input = page.getByTestId('per-family-factual');

@@ -99,6 +99,51 @@ describe.skipIf(!existsSync(DIR))(
   },
 );
 
+describe.skipIf(!existsSync(DIR))(
+  'paper style vs the disinfo prompt file (skipped: ../shared/fixtures/paper-eval-data not found)',
+  () => {
+    interface DisinfoLine {
+      prompt_disinfo: string;
+      ground_truth: string;
+      ground_false: string;
+      prompt_template: string;
+      amendment_type: string;
+      prompt: string;
+    }
+    const lines = readFileSync(resolve(DIR, 'disinfo-excerpt.jsonl'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim() !== '')
+      .map((line) => JSON.parse(line) as DisinfoLine);
+
+    it('puts the lead-in before the question exactly where the paper does', () => {
+      expect(lines.length).toBeGreaterThan(0);
+      for (const line of lines) {
+        const item: Item = {
+          id: `paper:${line.prompt_disinfo}`,
+          family: 'conspiracy',
+          question: line.prompt_disinfo,
+          correct: line.ground_truth,
+          aliases: [],
+          wrong: [line.ground_false],
+          trueStatement: line.ground_truth,
+          falseStatement: line.ground_false,
+          isYesTrue: false,
+          source: { name: 'paper excerpt', license: 'see README' },
+        };
+        const condition = fromPaperCodes({
+          amendmentType: line.amendment_type,
+          promptTemplate: line.prompt_template,
+        });
+        const ours = composePrompt(item, condition, { style: 'paper' });
+        const [paperBefore, paperAfter] = around(line.prompt, line.prompt_disinfo);
+        const [ourBefore, ourAfter] = around(ours.text, finishQuestion(line.prompt_disinfo));
+        expect(ourBefore === (LEAD_INS[0] as string)).toBe(paperBefore === PAPER_LEAD_IN);
+        expect(ourAfter).toBe(paperAfter);
+      }
+    });
+  },
+);
+
 describe('paper style: placement rules', () => {
   const grid = enumerateConditions();
   const withLeadIn = (item: Item) =>
