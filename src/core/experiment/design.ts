@@ -205,6 +205,22 @@ export function validateDesign(design: ExperimentDesign): string[] {
   return problems;
 }
 
+/**
+ * True when a stored value has a design's shape (id, items, conditions and arms), so it can be
+ * loaded into the builder, which then lists any remaining problems through `validateDesign`.
+ */
+export function hasDesignShape(value: unknown): value is ExperimentDesign {
+  if (value === null || typeof value !== 'object') return false;
+  const design = value as Partial<ExperimentDesign>;
+  return (
+    typeof design.id === 'string' &&
+    Array.isArray(design.arms) &&
+    Array.isArray(design.conditions) &&
+    typeof design.items === 'object' &&
+    design.items !== null
+  );
+}
+
 /** Thrown for a design that cannot be used; `problems` holds each specific message. */
 export class DesignError extends Error {
   readonly problems: string[];

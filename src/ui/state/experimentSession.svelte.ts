@@ -8,6 +8,7 @@
  * a stored design that no longer parses is ignored (the preset stays) rather than shown broken.
  */
 import type { ExperimentDesign } from '../../core/experiment/design';
+import { hasDesignShape } from '../../core/experiment/design';
 import type { MeasuredSpeed, SpeedBook } from '../../core/experiment/speeds';
 import { measureSpeeds, recordSpeeds, speedKey } from '../../core/experiment/speeds';
 import { nowIso } from '../../core/ids';
@@ -18,18 +19,6 @@ export const LAST_DESIGN_KEY = 'experiments.lastDesign';
 export const OPEN_RUN_KEY = 'experiments.openRunId';
 export const SPEEDS_KEY = 'experiments.speeds';
 const DESIGN_SAVE_DELAY_MS = 300;
-
-function looksLikeDesign(value: unknown): value is ExperimentDesign {
-  if (value === null || typeof value !== 'object') return false;
-  const design = value as Partial<ExperimentDesign>;
-  return (
-    typeof design.id === 'string' &&
-    Array.isArray(design.arms) &&
-    Array.isArray(design.conditions) &&
-    typeof design.items === 'object' &&
-    design.items !== null
-  );
-}
 
 export class SessionState {
   #speeds = $state.raw<SpeedBook>({});
@@ -62,7 +51,7 @@ export class SessionState {
       this.#speeds = stored.speeds as SpeedBook;
     }
     return {
-      design: looksLikeDesign(stored.design) ? stored.design : null,
+      design: hasDesignShape(stored.design) ? stored.design : null,
       openRunId: typeof stored.openRunId === 'string' ? stored.openRunId : null,
     };
   }

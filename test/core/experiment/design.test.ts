@@ -4,6 +4,7 @@ import {
   DesignError,
   assertValidDesign,
   conditionKey,
+  hasDesignShape,
   validateDesign,
 } from '../../../src/core/experiment/design';
 import { DEFAULT_MODEL_ID, PRESETS, bindDefaultModel } from '../../../src/core/experiment/presets';
@@ -129,6 +130,15 @@ describe('validateDesign', () => {
         'samples: expected 1 to 20, got 0',
       ]);
     }
+  });
+});
+
+describe('hasDesignShape', () => {
+  it('accepts a stored design and refuses other values', () => {
+    expect(hasDesignShape(makeDesign())).toBe(true);
+    expect(hasDesignShape(null)).toBe(false);
+    expect(hasDesignShape({ id: 'x', arms: [], conditions: [] })).toBe(false);
+    expect(hasDesignShape('design')).toBe(false);
   });
 });
 
