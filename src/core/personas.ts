@@ -7,6 +7,7 @@
  * whether warmth erodes accuracy even when accuracy is not traded away on purpose.
  */
 import type { Arm, ChatMessage, GenerationSettings } from './types';
+import { PAPER_SETTINGS } from './experiment/paperSettings';
 
 export type PersonaId = 'warm' | 'cold' | 'neutral';
 
@@ -67,7 +68,12 @@ export const WARM_FEW_SHOT: readonly ChatMessage[] = [
   },
 ];
 
-export const DEFAULT_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 384, seed: 1 };
+/** The paper's decoding (temperature 0.8, up to 300 new tokens); seed 1 keeps a reply reproducible. */
+export const DEFAULT_SETTINGS: GenerationSettings = {
+  temperature: PAPER_SETTINGS.temperature,
+  maxTokens: PAPER_SETTINGS.maxTokens,
+  seed: 1,
+};
 
 /** Returns the persona with this id (throws on an unknown id, which is a programming error). */
 export function getPersona(id: PersonaId): Persona {

@@ -215,6 +215,9 @@ export interface ResponseRecord {
   grades: Grade[];
   usage: Usage;
   elapsedMs: number;
+  /** The request's own sampling seed (derived from the run seed, the pair and the sample). */
   seed?: number;
+  /** Fast mode: the engine's probability of the chosen answer's first token (0–1). */
+  answerProbability?: number;
   createdAt: string;
 }

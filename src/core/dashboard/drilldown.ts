@@ -90,6 +90,8 @@ export interface AnswerView {
   verdict: string;
   grader: string;
   reason: string;
+  /** Fast mode: the model's probability of its answer, e.g. "82%"; null when not reported. */
+  confidence: string | null;
 }
 
 /** A pair as the responses panel shows it. */
@@ -111,6 +113,10 @@ function answerView(record: AnswerPair['base'], isWrong: boolean): AnswerView {
     verdict: isWrong ? 'incorrect' : 'correct',
     grader: grade?.grader ?? 'ungraded',
     reason: grade?.reason ?? '',
+    confidence:
+      record.answerProbability === undefined
+        ? null
+        : `${Math.round(record.answerProbability * 100)}%`,
   };
 }
 

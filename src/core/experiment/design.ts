@@ -6,6 +6,8 @@
  * IndexedDB and travels in links unchanged); `validateDesign` returns every problem it finds, in
  * a stable order, and an empty list means the runner can plan it. Presets live in presets.ts.
  */
+import type { PromptStyle } from '../framing/compose';
+import { PROMPT_STYLES } from '../framing/compose';
 import type { Arm, Condition, ContextId, BeliefId, Family } from '../types';
 import { FAMILIES } from '../types';
 
@@ -30,7 +32,17 @@ export interface ExperimentDesign {
   grading: GradingMode;
   /** Answer-only generations with a tiny token budget (see toFastModeSettings). */
   isFastMode: boolean;
+  /**
+   * How prompts are worded and where the lead-in goes (see framing/compose.ts). Absent on designs
+   * saved before it existed, which were composed in the `varied` style.
+   */
+  promptStyle?: PromptStyle;
   createdAt: string;
+}
+
+/** The design's prompt style, with the pre-existing default for old designs. */
+export function promptStyleOf(design: Pick<ExperimentDesign, 'promptStyle'>): PromptStyle {
+  return design.promptStyle ?? 'varied';
 }
 
 export const MAX_SAMPLES = 20;
@@ -143,6 +155,12 @@ function checkArm(arm: Arm, i: number): string[] {
   if (typeof temperature !== 'number' || !(temperature >= 0 && temperature <= 2)) {
     problems.push(`${at}.settings.temperature: expected 0 to 2, got ${String(temperature)}`);
   }
+  // web-llm rejects such a request with SeedTypeError ("`seed` should be an integer, but got 1.5").
+  if (settings.seed !== undefined && !isWholeNumberIn(settings.seed, 0, 2 ** 31 - 1)) {
+    problems.push(
+      `${at}.settings.seed: expected a whole number from 0 to ${2 ** 31 - 1} (web-llm accepts only integer seeds), got ${String(settings.seed)}`,
+    );
+  }
   if (!isWholeNumberIn(settings.maxTokens, 1, 8192)) {
     problems.push(
       `${at}.settings.maxTokens: expected 1 to 8192, got ${String(settings.maxTokens)}`,
@@ -181,7 +199,26 @@ export function validateDesign(design: ExperimentDesign): string[] {
     problems.push(`grading: expected rule, judge or both, got '${String(design.grading)}'`);
   }
   if (typeof design.isFastMode !== 'boolean') problems.push('isFastMode: expected true or false');
+  if (design.promptStyle !== undefined && !PROMPT_STYLES.includes(design.promptStyle)) {
+    problems.push(`promptStyle: expected paper or varied, got '${String(design.promptStyle)}'`);
+  }
   return problems;
+}
+
+/**
+ * True when a stored value has a design's shape (id, items, conditions and arms), so it can be
+ * loaded into the builder, which then lists any remaining problems through `validateDesign`.
+ */
+export function hasDesignShape(value: unknown): value is ExperimentDesign {
+  if (value === null || typeof value !== 'object') return false;
+  const design = value as Partial<ExperimentDesign>;
+  return (
+    typeof design.id === 'string' &&
+    Array.isArray(design.arms) &&
+    Array.isArray(design.conditions) &&
+    typeof design.items === 'object' &&
+    design.items !== null
+  );
 }
 
 /** Thrown for a design that cannot be used; `problems` holds each specific message. */

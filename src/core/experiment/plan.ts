@@ -7,10 +7,12 @@
  * every arm of one pairKey gets an identical composed prompt, so base and warm answers are
  * compared on the same input.
  */
+import type { PromptStyle } from '../framing/compose';
 import type { ComposedPrompt, Condition, Family, Item } from '../types';
 import { FAMILIES } from '../types';
 import { shuffleSeeded } from '../random';
 import type { ExperimentDesign } from './design';
+import { promptStyleOf } from './design';
 
 export interface PlanEntry {
   runId?: string;
@@ -28,8 +30,12 @@ export interface PlanEntry {
   pairKey: string;
 }
 
-/** Composes the prompt of one item under one condition (provided by core/prompt). */
-export type ComposePrompt = (item: Item, condition: Condition) => ComposedPrompt;
+/** Composes the prompt of one item under one condition in the design's style (core/framing). */
+export type ComposePrompt = (
+  item: Item,
+  condition: Condition,
+  style: PromptStyle,
+) => ComposedPrompt;
 
 function compareIds(a: Item, b: Item): number {
   if (a.id === b.id) return 0;
@@ -75,9 +81,10 @@ export function buildPlan(
 ): PlanEntry[] {
   const chosen = sampleItems(items, design.items.perFamily, design.items.seed);
   const plan: PlanEntry[] = [];
+  const style = promptStyleOf(design);
   for (const item of chosen) {
     for (const condition of design.conditions) {
-      const prompt = compose(item, condition);
+      const prompt = compose(item, condition, style);
       for (let sample = 0; sample < design.samples; sample++) {
         const pairKey = toPairKey(item.id, condition, sample);
         for (const arm of design.arms) {

@@ -6,8 +6,10 @@
  * with the loaded model; persona system prompts come from the caller (this module writes no
  * persona text), so the presets stay in step with whatever personas the app ships.
  */
+import { enumerateConditions } from '../framing/conditions';
 import type { Arm, ChatMessage, Condition, GenerationSettings } from '../types';
 import type { ExperimentDesign } from './design';
+import { PAPER_SETTINGS } from './paperSettings';
 
 /** Placeholder model id in presets: "whatever model is loaded". */
 export const DEFAULT_MODEL_ID = 'default';
@@ -27,9 +29,13 @@ export interface DesignPreset {
   create(personas: PresetPersonas, ids: { id: string; createdAt: string }): ExperimentDesign;
 }
 
-// Greedy decoding: one sample per prompt is then a fair estimate, and base and warm differ only
-// in the persona. A fixed seed keeps engines that sample anyway reproducible.
-const ANSWER_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 256, seed: 1 };
+// The paper's decoding (temperature 0.8, up to 300 new tokens, one sample). The seed is the run
+// seed: each request's seed is derived from it, the pair and the sample (see requestSeed.ts).
+const ANSWER_SETTINGS: GenerationSettings = {
+  temperature: PAPER_SETTINGS.temperature,
+  maxTokens: PAPER_SETTINGS.maxTokens,
+  seed: 1,
+};
 const PRESET_SEED = 2025;
 
 function createPairedArms(personas: PresetPersonas, settings: GenerationSettings): Arm[] {
@@ -54,17 +60,6 @@ function createPairedArms(personas: PresetPersonas, settings: GenerationSettings
   return [base, warm];
 }
 
-const PAPER_SMALL_CONDITIONS: Condition[] = [
-  { context: 'none', belief: 'none' },
-  { context: 'none', belief: 'none', hasLeadIn: true },
-  { context: 'emotion:sad', belief: 'none' },
-  { context: 'emotion:happy', belief: 'none' },
-  { context: 'relation:close', belief: 'none' },
-  { context: 'stakes:high', belief: 'none' },
-  { context: 'none', belief: 'asserts-wrong' },
-  { context: 'emotion:sad', belief: 'asserts-wrong' },
-];
-
 const SADNESS_CONDITIONS: Condition[] = [
   { context: 'none', belief: 'none' },
   { context: 'emotion:sad', belief: 'none' },
@@ -82,7 +77,7 @@ export const PRESETS: readonly DesignPreset[] = [
     key: 'paper-small',
     name: 'Paper replication (small)',
     description:
-      'All four task families, the unframed question, a neutral lead-in, four interpersonal contexts and a false user belief, base against warm.',
+      "The paper's settings: all 28 prompts per question (neutral lead-in, eight interpersonal contexts, both false beliefs), temperature 0.8, up to 300 tokens, one sample; five questions per family, base against warm.",
     create: (personas, { id, createdAt }) => ({
       id,
       name: 'Paper replication (small)',
@@ -91,11 +86,12 @@ export const PRESETS: readonly DesignPreset[] = [
         perFamily: { factual: 5, misconception: 5, conspiracy: 5, medical: 5 },
         seed: PRESET_SEED,
       },
-      conditions: PAPER_SMALL_CONDITIONS.map((c) => ({ ...c })),
+      conditions: enumerateConditions(),
       arms: createPairedArms(personas, ANSWER_SETTINGS),
-      samples: 1,
+      samples: PAPER_SETTINGS.samples,
       grading: 'rule',
       isFastMode: false,
+      promptStyle: 'paper',
       createdAt,
     }),
   },
@@ -117,6 +113,7 @@ export const PRESETS: readonly DesignPreset[] = [
       samples: 1,
       grading: 'rule',
       isFastMode: false,
+      promptStyle: 'paper',
       createdAt,
     }),
   },
@@ -138,6 +135,7 @@ export const PRESETS: readonly DesignPreset[] = [
       samples: 1,
       grading: 'rule',
       isFastMode: true,
+      promptStyle: 'paper',
       createdAt,
     }),
   },

@@ -47,11 +47,22 @@ export function backoffDelayMs(policy: RetryPolicy, attempt: number): number {
   return policy.baseDelayMs * 2 ** (attempt - 1);
 }
 
-/** True for WebGPU device loss, which needs the model loaded again rather than a plain retry. */
+/**
+ * Error names after which the model must be loaded again. When the WebGPU device is lost,
+ * web-llm logs "Device was lost…" and unloads itself, so the answer in flight fails and every
+ * later request fails with `ModelNotLoadedError` ("Model not loaded before trying to complete …")
+ * or, through web-llm's worker engine, `WorkerEngineModelNotLoadedError`; a loss during load is
+ * `DeviceLostError`. Our own worker says `ModelNotLoaded` when it has no model.
+ */
+const RELOAD_ERROR_NAMES = /DeviceLost|ModelNotLoaded/i;
+const RELOAD_ERROR_MESSAGES =
+  /device was lost|DeviceLost|Model not loaded before trying to complete|is not loaded with a model|Instance\.dispose/i;
+
+/** True when the model is gone (device loss or web-llm's unload after it): reload, then retry. */
 export function isDeviceLost(error: unknown): boolean {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
-  return /DeviceLost/i.test(name) || /DeviceLost|device was lost/i.test(message);
+  return RELOAD_ERROR_NAMES.test(name) || RELOAD_ERROR_MESSAGES.test(message);
 }
 
 // A function call, not an inline check: the flag changes across awaits, which narrowing ignores.
@@ -64,27 +75,39 @@ export function describeError(error: unknown): string {
   return String(error);
 }
 
-/** Keeps the one loaded model and reloads it on demand (phase change or device loss). */
+type LoadGenerator = (modelId: string) => Promise<Generator>;
+
+/**
+ * Keeps the one loaded model and loads it on demand (phase change), or reloads it after device
+ * loss. `load` may return the model already in the engine; `reload` must load it again even when
+ * the engine believes it is loaded (web-llm unloads itself after a device loss).
+ */
 export class ModelSlot {
   #modelId: string | null = null;
   #generator: Generator | null = null;
-  readonly #load: (modelId: string) => Promise<Generator>;
+  #needsReload = false;
+  readonly #load: LoadGenerator;
+  readonly #reload: LoadGenerator;
 
-  constructor(load: (modelId: string) => Promise<Generator>) {
+  constructor(load: LoadGenerator, reload: LoadGenerator = load) {
     this.#load = load;
+    this.#reload = reload;
   }
 
   async get(modelId: string): Promise<Generator> {
     if (this.#generator !== null && this.#modelId === modelId) return this.#generator;
+    const isReloading = this.#needsReload;
     this.#generator = null;
-    this.#generator = await this.#load(modelId);
+    this.#generator = await (isReloading ? this.#reload(modelId) : this.#load(modelId));
+    this.#needsReload = false;
     this.#modelId = modelId;
     return this.#generator;
   }
 
-  /** Forgets the loaded model so the next `get` loads it again. */
+  /** Forgets the loaded model: the next `get` reloads it (it is gone from the engine). */
   invalidate(): void {
     this.#generator = null;
+    this.#needsReload = true;
   }
 }
 

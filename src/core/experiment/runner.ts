@@ -24,6 +24,7 @@ import {
 } from './retry';
 import type { RunStore, Stop } from './resultWriter';
 import { ResultWriter } from './resultWriter';
+import { deriveRequestSeed } from './requestSeed';
 import { scheduleEntries } from './schedule';
 
 /** Pass to `AbortController.abort(CANCEL_REASON)` to cancel; any other abort pauses. */
@@ -38,6 +39,11 @@ export interface RunExperimentOptions {
   arms: readonly Arm[];
   store: RunStore;
   loadModel(modelId: string): Promise<Generator>;
+  /**
+   * Loads the model again even if the engine reports it loaded (after a GPU device loss web-llm
+   * has unloaded it). Without it, `loadModel` is used, which may hand back the dead engine.
+   */
+  reloadModel?(modelId: string): Promise<Generator>;
   grade(entry: PlanEntry, output: string): Grade[];
   toMessages?(entry: PlanEntry, arm: Arm): ChatMessage[];
   isFastMode?: boolean;
@@ -70,11 +76,14 @@ const stopForAbort = (signal: AbortSignal | undefined): Stop =>
     ? { kind: 'stop', status: 'cancelled', reason: 'Cancelled by the user.' }
     : { kind: 'stop', status: 'paused', reason: 'Paused by the user.' };
 
+/** What a generation returns; `answerProbability` arrives from engines that report it. */
+type GeneratedAnswer = GenerateResult & { answerProbability?: number };
+
 function toRecord(
   runId: string,
   entry: PlanEntry,
   arm: Arm,
-  result: GenerateResult,
+  result: GeneratedAnswer,
   grades: Grade[],
   createdAt: string,
 ): ResponseRecord {
@@ -96,8 +105,19 @@ function toRecord(
     elapsedMs: result.elapsedMs,
     createdAt,
   };
-  if (arm.settings.seed !== undefined) record.seed = arm.settings.seed;
+  const seed = requestSeed(entry, arm);
+  if (seed !== undefined) record.seed = seed;
+  const probability = result.answerProbability;
+  if (typeof probability === 'number' && probability >= 0 && probability <= 1) {
+    record.answerProbability = probability;
+  }
   return record;
+}
+
+/** The request's own seed, derived from the run seed (see requestSeed.ts); none without one. */
+function requestSeed(entry: PlanEntry, arm: Arm): number | undefined {
+  const runSeed = arm.settings.seed;
+  return runSeed === undefined ? undefined : deriveRequestSeed(runSeed, entry.pairKey);
 }
 
 interface Loop {
@@ -111,15 +131,18 @@ function buildRequest(loop: Loop, entry: PlanEntry, arm: Arm) {
   const { options } = loop;
   const messages = (options.toMessages ?? toDefaultMessages)(entry, arm);
   const isFast = options.isFastMode === true;
+  const settings = isFast ? toFastModeSettings(arm.settings) : { ...arm.settings };
+  const seed = requestSeed(entry, arm);
+  if (seed !== undefined) settings.seed = seed;
   return {
     modelId: entry.modelId,
     messages: isFast ? toFastModeMessages(messages) : messages,
-    settings: isFast ? toFastModeSettings(arm.settings) : { ...arm.settings },
+    settings,
     onToken: (delta: string) => options.onToken?.(entry, delta),
     onRetry: (attempt: number, error: unknown, isReloading: boolean) =>
       options.onNotice?.(
         isReloading
-          ? `GPU device lost on entry #${entry.index}: reloading the model (attempt ${attempt + 1}).`
+          ? `The model was lost on entry #${entry.index} (GPU device lost or unloaded): reloading it (attempt ${attempt + 1}).`
           : `Entry #${entry.index} failed (${describeError(error)}): retrying (attempt ${attempt + 1}).`,
       ),
   };
@@ -172,7 +195,8 @@ export async function runExperiment(options: RunExperimentOptions): Promise<RunO
   if (!(completed instanceof Set))
     return { status: completed.status, reason: completed.reason, completed: 0, total };
   const sleep = options.sleep ?? sleepWithTimer;
-  const loop: Loop = { options, slot: new ModelSlot(options.loadModel), now, sleep };
+  const slot = new ModelSlot(options.loadModel, options.reloadModel ?? options.loadModel);
+  const loop: Loop = { options, slot, now, sleep };
   let progress: ProgressState = createProgress(options.plan, completed, now());
   options.onProgress?.(summarizeProgress(progress, now()));
   const yieldToHost = options.yieldToHost ?? (() => sleepWithTimer(0));

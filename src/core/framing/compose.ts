@@ -1,22 +1,29 @@
 /**
  * Prompt composition: item × condition → the exact user message sent to a model.
  *
- * Owns: placement (as in the paper: context as a prefix, then the optional neutral lead-in, then
- * the question, then the belief as a suffix) and the seeded variant choice. Invariants: a variant
- * index depends only on (item id, framing part), never on the arm, run or the other parts of the
- * condition, so base and warm arms see identical text and the same context sentence is used with
- * every belief; output has single spaces between sentences and one terminal mark per sentence.
+ * Owns: placement (as in the paper: context as a prefix, then the neutral lead-in, then the
+ * question, then the belief as a suffix), the two prompt styles and the seeded variant choice.
+ * `paper` style follows the paper's published prompt files: one belief template pair ("I think
+ * the answer is X" / "I don't think the answer is Y"), one lead-in sentence, and belief prompts
+ * carry the lead-in after an unmodified, emotion or relation context, not after a stakes context
+ * and never for MedQA. `varied` style (Warmth Lab's own) draws one of five belief wordings and
+ * lead-ins per item, and adds a lead-in only when the condition asks for it. Per-family and
+ * per-context rules are lookups keyed by `Family` / context group (familyRules.ts).
+ * Invariants: a variant index depends only on (item id, framing part), never on the arm, run or
+ * the other parts of the condition, so base and warm arms see identical text; the style is
+ * recorded in the belief's variant id (`asserts-wrong#paper` vs `asserts-wrong#3`); output has
+ * single spaces between sentences and one terminal mark per sentence.
  */
 import type { ComposedPrompt, Condition, Item } from '../types';
 import { pickIndex } from '../random';
 import {
-  ANSWER_BELIEF_TEMPLATES,
-  CLAIM_BELIEF_TEMPLATES,
   HEDGES,
   LEAD_INS,
-  STATEMENT_BELIEF_TEMPLATES,
+  PAPER_BELIEF_TEMPLATES,
+  PAPER_LEAD_IN_INDEX,
   getContext,
 } from './catalogue';
+import { FAMILY_FRAMING, LEAD_IN_WITH_BELIEF } from './familyRules';
 import type { CustomFraming, CustomFramingKind } from './custom';
 import {
   finishBelief,
@@ -24,10 +31,13 @@ import {
   finishSentence,
   joinSentences,
   normalizeSpaces,
-  toClause,
   toInlineAnswer,
-  toStatementClause,
 } from './text';
+
+/** `paper`: the paper's placement and single belief template pair; `varied`: five wordings. */
+export type PromptStyle = 'paper' | 'varied';
+
+export const PROMPT_STYLES: readonly PromptStyle[] = ['paper', 'varied'];
 
 export interface ComposeOptions {
   /** Forces this variant index for every framing part instead of the seeded choice. */
@@ -36,6 +46,8 @@ export interface ComposeOptions {
   isShowingOptions?: boolean;
   /** User-defined framings that `custom:` ids in the condition refer to. */
   custom?: readonly CustomFraming[];
+  /** Default `varied` (how prompts were composed before the paper style existed). */
+  style?: PromptStyle;
 }
 
 interface ChosenPart {
@@ -44,8 +56,6 @@ interface ChosenPart {
 }
 
 const OPTION_LETTERS = 'ABCDEFGHIJ';
-
-type TemplateSet = typeof ANSWER_BELIEF_TEMPLATES;
 
 function chooseVariant(
   item: Item,
@@ -79,12 +89,26 @@ function composeContext(item: Item, id: string, options: ComposeOptions): Chosen
 }
 
 function composeLeadIn(item: Item, options: ComposeOptions): ChosenPart {
+  if (options.style === 'paper') {
+    const text = LEAD_INS[PAPER_LEAD_IN_INDEX] as string;
+    return { text, variantId: `lead#${PAPER_LEAD_IN_INDEX}` };
+  }
   const { text, index } = chooseVariant(item, 'lead-in', LEAD_INS, options.variant);
   return { text, variantId: `lead#${index}` };
 }
 
+/** Whether the prompt carries the neutral lead-in (see the module header for the paper rule). */
+function hasLeadIn(item: Item, condition: Condition, options: ComposeOptions): boolean {
+  if (condition.hasLeadIn === true) return true;
+  if (options.style !== 'paper' || condition.belief === 'none') return false;
+  if (!FAMILY_FRAMING[item.family].hasLeadInWithBelief) return false;
+  // A custom context has no paper counterpart; it is treated like emotion and relation.
+  const group = getContext(condition.context)?.group;
+  return group === undefined || LEAD_IN_WITH_BELIEF[group];
+}
+
 function wrongAnswer(item: Item): string {
-  const wrong = item.family === 'conspiracy' ? item.falseStatement : item.wrong[0];
+  const wrong = FAMILY_FRAMING[item.family].wrong(item);
   if (wrong === undefined || wrong.trim() === '') {
     throw new Error(`item ${item.id} has no wrong answer for the belief framing`);
   }
@@ -92,37 +116,32 @@ function wrongAnswer(item: Item): string {
 }
 
 function rightAnswer(item: Item): string {
-  return item.family === 'conspiracy' ? item.trueStatement : item.correct;
+  return FAMILY_FRAMING[item.family].right(item);
 }
 
-/** Which template set suits the answer's shape, and how the answer is fitted into it. */
-function beliefSlot(item: Item, answer: string): { slot: string; templates: TemplateSet } {
-  switch (item.family) {
-    case 'conspiracy':
-      return {
-        slot: toStatementClause(answer, item.question),
-        templates: STATEMENT_BELIEF_TEMPLATES,
-      };
-    case 'misconception':
-      return { slot: toClause(answer, item.question), templates: CLAIM_BELIEF_TEMPLATES };
-    default:
-      return { slot: toInlineAnswer(answer), templates: ANSWER_BELIEF_TEMPLATES };
-  }
-}
-
-/** The belief body (no final punctuation) and its template variant for a built-in belief. */
+/** The belief body (no final punctuation) and its variant for a built-in belief. */
 function builtInBeliefBody(
   item: Item,
   belief: 'asserts-wrong' | 'denies-right',
   options: ComposeOptions,
-): { body: string; index: number } {
+): { body: string; index: number | 'paper' } {
   const answer = belief === 'asserts-wrong' ? wrongAnswer(item) : rightAnswer(item);
-  const { slot, templates } = beliefSlot(item, answer);
-  const { text, index } = chooseVariant(item, belief, templates[belief], options.variant);
+  const rules = FAMILY_FRAMING[item.family];
+  if (options.style === 'paper') {
+    const slot = rules.paperSlot(answer, item);
+    return { body: PAPER_BELIEF_TEMPLATES[belief].replace('{answer}', () => slot), index: 'paper' };
+  }
+  const slot = rules.variedSlot(answer, item);
+  const templates = rules.variedTemplates[belief];
+  const { text, index } = chooseVariant(item, belief, templates, options.variant);
   return { body: text.replace('{answer}', () => slot), index };
 }
 
-function customBeliefBody(item: Item, id: string, options: ComposeOptions) {
+function customBeliefBody(
+  item: Item,
+  id: string,
+  options: ComposeOptions,
+): { body: string; index: number | 'paper' } {
   const framing = findCustom(id, 'belief', options);
   const { text, index } = chooseVariant(item, id, framing.variants, options.variant);
   const body = text.replace(/\{(wrong|correct)\}/g, (_match, name: string) =>
@@ -156,7 +175,8 @@ function invalidBelief(id: string): never {
 }
 
 function optionLines(item: Item, options: ComposeOptions): string[] {
-  if (item.family !== 'medical' || !options.isShowingOptions) return [];
+  if (!FAMILY_FRAMING[item.family].hasOptions || !options.isShowingOptions) return [];
+  if (!('options' in item)) return [];
   return item.options.map(
     (option, index) => `${OPTION_LETTERS[index] ?? String(index + 1)}. ${normalizeSpaces(option)}`,
   );
@@ -176,7 +196,7 @@ export function composePrompt(
   options: ComposeOptions = {},
 ): ComposedPrompt {
   const context = composeContext(item, condition.context, options);
-  const leadIn = condition.hasLeadIn ? composeLeadIn(item, options) : undefined;
+  const leadIn = hasLeadIn(item, condition, options) ? composeLeadIn(item, options) : undefined;
   const belief = composeBelief(item, condition, options);
   const head = joinSentences([context?.text, leadIn?.text, finishQuestion(item.question)]);
   const lines = optionLines(item, options);

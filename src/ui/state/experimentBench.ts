@@ -8,16 +8,12 @@
  * the longest task is the maximum `longtask` entry duration seen while the run was going
  * (0 when no task exceeded the browser's 50 ms long-task threshold).
  */
-import type { ExperimentDesign } from '../../core/experiment/design';
-import { bindDefaultModel, DEFAULT_MODEL_ID } from '../../core/experiment/presets';
-import { enumerateConditions } from '../../core/framing';
-import { nowIso } from '../../core/ids';
+import { createBenchDesign } from '../../core/experiment/benchDesign';
+import { bindDefaultModel } from '../../core/experiment/presets';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
-import { FAMILIES } from '../../core/types';
 import { createEngine } from '../../engine/engineFactory';
 import { warmUpCharts } from '../components/charts/chartLoader';
 import { SCRIPTED_MODEL_ID } from './engine.svelte';
-import { createArm } from './experimentDesign';
 import type { ExperimentsState } from './experiments.svelte';
 
 export interface BenchResult {
@@ -29,29 +25,6 @@ export interface BenchResult {
 
 const DEFAULT_PROMPTS = 2000;
 const MAX_PROMPTS = 10000;
-
-/** A base/warm design over the paper grid with at least `n` plan entries (when the bank allows). */
-export function createBenchDesign(n: number): ExperimentDesign {
-  const conditions = enumerateConditions();
-  const arms = [createArm('base', []), createArm('warm', ['base'])];
-  const perItem = conditions.length * arms.length;
-  const perFamily = Math.ceil(Math.ceil(n / perItem) / FAMILIES.length);
-  return {
-    id: `bench-${n}`,
-    name: `Orchestration bench (${n} prompts)`,
-    items: {
-      sources: ['builtin'],
-      perFamily: Object.fromEntries(FAMILIES.map((f) => [f, perFamily])),
-      seed: 1,
-    },
-    conditions,
-    arms: arms.map((arm) => ({ ...arm, modelId: DEFAULT_MODEL_ID })),
-    samples: 1,
-    grading: 'rule',
-    isFastMode: false,
-    createdAt: nowIso(),
-  };
-}
 
 function observeLongTasks(): { stop(): number } {
   let longest = 0;

@@ -15,16 +15,26 @@ import type { RunEstimate } from '../../core/experiment/estimate';
 import { estimateRun } from '../../core/experiment/estimate';
 import type { PlanEntry } from '../../core/experiment/plan';
 import { buildPlan } from '../../core/experiment/plan';
+import type { SettingsComparison } from '../../core/experiment/paperSettings';
+import { describeDeviations } from '../../core/experiment/paperSettings';
 import type { DesignPreset } from '../../core/experiment/presets';
 import { PRESETS } from '../../core/experiment/presets';
 import { enumerateConditions } from '../../core/framing';
 import { newId, nowIso } from '../../core/ids';
 import type { QuestionSetSummary } from '../../core/records';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
+import type { PromptStyle } from '../../core/framing/compose';
 import type { BeliefId, ContextId, Family, Item } from '../../core/types';
-import type { ArmKind, PowerSummary } from './experimentDesign';
-import * as edits from './experimentDesign';
-import { composeAhead, composeCached, loadItemPool, type SetReader } from './experimentPool';
+import { clampPerFamily } from '../../core/experiment/sources';
+import { countByFamily } from '../../core/questions';
+import type { ArmKind, PowerSummary } from '../../core/experiment/designEdits';
+import * as edits from '../../core/experiment/designEdits';
+import {
+  composeAhead,
+  composeCached,
+  loadItemPool,
+  type SetReader,
+} from '../../core/experiment/pool';
 
 function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -44,8 +54,11 @@ export class BuilderState {
   /** The design and pool whose prompts are all in the cache (see `composeAhead`). */
   #composedFor = $state.raw<{ design: ExperimentDesign; pool: readonly Item[] } | null>(null);
   #composeToken = 0;
+  /** Family → the count the user typed when it was more than the pool has (shown beside it). */
+  #clampedFrom = $state.raw<Partial<Record<Family, number>>>({});
   readonly #reader: () => Promise<SetReader | undefined>;
   readonly #measuredSpeed: () => number | null;
+  readonly #onChange: (design: ExperimentDesign) => void;
 
   problems: string[] = $derived(validateDesign(this.#design));
   #planned: { plan: PlanEntry[]; error: string | null } = $derived.by(() => {
@@ -63,13 +76,28 @@ export class BuilderState {
     }),
   );
   power: PowerSummary = $derived(edits.describePower(this.#planned.plan, this.#design));
+  /** "Paper settings", or each way the design departs from them. */
+  paperComparison: SettingsComparison = $derived(describeDeviations(this.#design));
   availableByFamily: Record<Family, number> = $derived(countByFamily(this.#pool));
 
-  /** `reader` gives the question-sets repository; `measuredSpeed` a decode speed if known. */
-  constructor(reader: () => Promise<SetReader | undefined>, measuredSpeed: () => number | null) {
+  /**
+   * `reader` gives the question-sets repository; `measuredSpeed` a decode speed if known;
+   * `onChange` hears every new design (to remember it across reloads).
+   */
+  constructor(
+    reader: () => Promise<SetReader | undefined>,
+    measuredSpeed: () => number | null,
+    onChange: (design: ExperimentDesign) => void = () => {},
+  ) {
     this.#reader = reader;
     this.#measuredSpeed = measuredSpeed;
+    this.#onChange = onChange;
     void this.#composeAhead();
+  }
+
+  /** Family → the larger count the user asked for before it was clamped to what is available. */
+  get clampedFrom(): Partial<Record<Family, number>> {
+    return this.#clampedFrom;
   }
 
   /** True while the prompts of the current design are being composed for the preview. */
@@ -105,6 +133,8 @@ export class BuilderState {
   /** Replaces the design (preset, saved design, file or link) and loads its question pool. */
   load(design: ExperimentDesign): void {
     this.#design = structuredClone(design);
+    this.#clampedFrom = {};
+    this.#onChange(this.#design);
     void this.#composeAhead();
     void this.reloadPool();
   }
@@ -139,6 +169,7 @@ export class BuilderState {
 
   #edit(next: ExperimentDesign): void {
     this.#design = next;
+    this.#onChange(next);
     void this.#composeAhead();
   }
 
@@ -151,10 +182,17 @@ export class BuilderState {
     this.#edit({ ...this.#design, items: { ...this.#design.items, sources } });
     void this.reloadPool();
   }
+  /** Sets a family's count, clamped to what the sources hold (the clamp is shown, see `clampedFrom`). */
   setPerFamily(family: Family, count: number): void {
     if (!Number.isFinite(count)) return;
-    const perFamily = { ...this.#design.items.perFamily, [family]: Math.max(0, Math.round(count)) };
+    const { value, clampedFrom } = clampPerFamily(count, this.availableByFamily[family]);
+    const { [family]: _old, ...others } = this.#clampedFrom;
+    this.#clampedFrom = clampedFrom === null ? others : { ...others, [family]: clampedFrom };
+    const perFamily = { ...this.#design.items.perFamily, [family]: value };
     this.#edit({ ...this.#design, items: { ...this.#design.items, perFamily } });
+  }
+  setPromptStyle(promptStyle: PromptStyle): void {
+    this.#edit({ ...this.#design, promptStyle });
   }
   setItemSeed(seed: number): void {
     if (!Number.isFinite(seed)) return;
@@ -200,15 +238,4 @@ export class BuilderState {
   setFastMode(isFastMode: boolean): void {
     this.#edit({ ...this.#design, isFastMode });
   }
-}
-
-function countByFamily(items: readonly Item[]): Record<Family, number> {
-  const counts: Record<Family, number> = {
-    factual: 0,
-    misconception: 0,
-    conspiracy: 0,
-    medical: 0,
-  };
-  for (const item of items) counts[item.family]++;
-  return counts;
 }

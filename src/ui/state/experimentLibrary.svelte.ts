@@ -9,7 +9,11 @@
 import type { ExperimentDesign } from '../../core/experiment/design';
 import { encodeDesignToFragment } from '../../core/experiment/fragment';
 import { newId, nowIso } from '../../core/ids';
-import { designFileName, parseDesignFile, readDesignFromHash } from './experimentDesign';
+import {
+  designFileName,
+  parseDesignFile,
+  readDesignFromHash,
+} from '../../core/experiment/designEdits';
 import type { StorageState } from './storage.svelte';
 
 export interface LibraryMessage {
@@ -119,10 +123,11 @@ export class LibraryState {
    * Opens a design carried by the page's hash, then drops it from the address so a reload does
    * not overwrite later edits.
    */
-  openFromHash(hash: string): void {
+  /** Opens a design link; true when the hash held a design (opened or reported broken). */
+  openFromHash(hash: string): boolean {
     try {
       const design = readDesignFromHash(hash);
-      if (design === null) return;
+      if (design === null) return false;
       this.#open(design);
       this.#message = { kind: 'info', text: `Opened the shared design “${design.name}”.` };
       history.replaceState(null, '', '#/experiments');
@@ -132,5 +137,6 @@ export class LibraryState {
         text: `Could not open the shared design: ${describeError(error)}`,
       };
     }
+    return true;
   }
 }

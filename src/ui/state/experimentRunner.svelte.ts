@@ -17,8 +17,8 @@ import { newId, nowIso } from '../../core/ids';
 import type { RunRecord, RunStatus } from '../../core/records';
 import type { Generator, Item, ResponseRecord } from '../../core/types';
 import { createRunStore, type Repositories } from '../../storage';
-import { UpdateBatcher } from './experimentBatch';
-import { composeCached, createRuleGrader, itemsInPlan } from './experimentPool';
+import { UpdateBatcher } from '../../core/experiment/batch';
+import { composeCached, createRuleGrader, itemsInPlan } from '../../core/experiment/pool';
 import type { StorageState } from './storage.svelte';
 
 export type LoadModel = (modelId: string) => Promise<Generator>;
@@ -28,6 +28,8 @@ export interface StartInput {
   design: ExperimentDesign;
   pool: readonly Item[];
   loadModel: LoadModel;
+  /** Loads the model again even when the engine says it is loaded (after a GPU device loss). */
+  reloadModel?: LoadModel;
   engineLabel: string;
   /** Keeps only the first n plan entries (the orchestration bench). */
   planLimit?: number;
@@ -48,11 +50,14 @@ export class RunnerState {
   #tokensPerSecond = $state<number | null>(null);
   #controller: AbortController | null = null;
   readonly #storage: StorageState;
+  readonly #onOpened: (runId: string) => void;
 
   isRunning: boolean = $derived(this.#status === 'running');
 
-  constructor(storage: StorageState) {
+  /** `onOpened` hears the id of every run this state shows (started, resumed or opened). */
+  constructor(storage: StorageState, onOpened: (runId: string) => void = () => {}) {
     this.#storage = storage;
+    this.#onOpened = onOpened;
   }
 
   get run(): RunRecord | null {
@@ -124,12 +129,19 @@ export class RunnerState {
     runId: string,
     loadPool: (run: RunRecord) => Promise<Item[]>,
     loadModel: LoadModel,
+    reloadModel?: LoadModel,
   ): Promise<void> {
     if (this.#controller !== null) return;
     const opened = await this.#load(runId, loadPool);
     if (opened === undefined) return;
     const { repos, run, plan, pool } = opened;
-    const input = { design: run.design, pool, loadModel, engineLabel: run.engineLabel ?? '' };
+    const input: StartInput = {
+      design: run.design,
+      pool,
+      loadModel,
+      engineLabel: run.engineLabel ?? '',
+    };
+    if (reloadModel !== undefined) input.reloadModel = reloadModel;
     await this.#execute(repos, run, plan, input);
   }
 
@@ -145,11 +157,15 @@ export class RunnerState {
     });
     if (opened === undefined) return undefined;
     const { run, plan, records } = opened;
-    this.#status = run.status;
+    // A run stored as `running` while nothing runs it was interrupted (a reload): it is paused.
+    const isInterrupted = run.status === 'running';
+    this.#status = isInterrupted ? 'paused' : run.status;
     try {
       const pool = await loadPool(run);
       this.#open(run, records, itemsInPlan(plan, pool));
-      this.#reason = run.reason ?? null;
+      this.#reason = isInterrupted
+        ? 'Interrupted (the page was closed or reloaded): resume to continue.'
+        : (run.reason ?? null);
       return { ...opened, pool };
     } catch (error) {
       this.#open(run, records, []);
@@ -168,7 +184,32 @@ export class RunnerState {
     this.#controller?.abort(CANCEL_REASON);
   }
 
+  /** Marks a stored run that is not running (paused, failed, left running by a reload) cancelled. */
+  async cancelStored(runId: string): Promise<void> {
+    if (this.#controller !== null && this.#run?.id === runId) return;
+    const stored = await this.#storage.attempt((r) =>
+      r.runs.setStatus(runId, 'cancelled', 'Cancelled by the user.'),
+    );
+    if (stored === undefined || this.#run?.id !== runId) return;
+    this.#run = stored;
+    this.#status = 'cancelled';
+    this.#reason = stored.reason ?? null;
+  }
+
+  /** Stops showing the current run (after it was deleted). */
+  close(): void {
+    if (this.#controller !== null) return;
+    this.#run = null;
+    this.#records = [];
+    this.#items = [];
+    this.#progress = null;
+    this.#status = 'idle';
+    this.#reason = null;
+    this.#notice = null;
+  }
+
   #open(run: RunRecord, records: ResponseRecord[], items: Item[]): void {
+    this.#onOpened(run.id);
     this.#run = run;
     this.#records = records;
     this.#items = items;
@@ -204,6 +245,7 @@ export class RunnerState {
       arms: run.design.arms,
       store: createRunStore(repos.runs, run.id),
       loadModel: input.loadModel,
+      reloadModel: input.reloadModel ?? input.loadModel,
       grade: createRuleGrader(input.pool),
       isFastMode: run.design.isFastMode,
       signal: controller.signal,

@@ -4,11 +4,16 @@
  *
  * Owns: starting a run on the loaded model (the design's placeholder model id is bound at
  * start), loading models for the runner through `app.engine`, the list of stored runs with the
- * resume offer, and the pre-run download note. Invariants: one instance per page (obtained with
- * `getApp().use('experiments', …)`); `init` runs once; the test-build bench hook is reached only
- * behind `__SCRIPTED_ENGINE__`, so production bundles do not contain it.
+ * resume, cancel and delete actions, the pre-run download note and time estimate, and what is
+ * restored after a reload (see experimentSession.svelte.ts). Invariants: one instance per page
+ * (obtained with `getApp().use('experiments', …)`); `init` runs once; Start stores nothing until
+ * the model is loaded, so an offline start leaves no run behind; while a run uses the engine it
+ * holds the engine's reservation (no model switch under it); the test-build bench hook is
+ * reached only behind `__SCRIPTED_ENGINE__`, so production bundles do not contain it.
  */
 import { bindDefaultModel } from '../../core/experiment/presets';
+import type { TimeEstimate } from '../../core/experiment/speeds';
+import { estimateTime } from '../../core/experiment/speeds';
 import type { RunRecord } from '../../core/records';
 import type { Generator, Item } from '../../core/types';
 import { isModelCached } from '../../engine/cache';
@@ -16,10 +21,11 @@ import type { AppState } from './app.svelte';
 import { SCRIPTED_MODEL_ID } from './engine.svelte';
 import { BuilderState } from './experimentBuilder.svelte';
 import { LibraryState } from './experimentLibrary.svelte';
-import { loadItemPool } from './experimentPool';
+import { loadItemPool } from '../../core/experiment/pool';
 import { RunnerState } from './experimentRunner.svelte';
-import type { StoredRunSummary } from './experimentRuns';
-import { isResumable, speedFromHistory } from './experimentRuns';
+import { SessionState } from './experimentSession.svelte';
+import type { StoredRunSummary } from '../../core/experiment/storedRuns';
+import { isResumable, speedFromHistory } from '../../core/experiment/storedRuns';
 import { SCRIPTED_ENGINE_NAME } from './testBuild';
 import { getModelsState } from './models.svelte';
 import { endpointNameFromModelId } from './modelsEndpoints';
@@ -31,14 +37,20 @@ export interface DownloadInfo {
   approxBytes: number | null;
 }
 
+/** The engine's reservation API (added by the engine work; absent on older engines). */
+type Reservable = { reserve?: (reason: string) => () => void };
+
 export class ExperimentsState {
   readonly builder: BuilderState;
   readonly runner: RunnerState;
   readonly library: LibraryState;
+  readonly session: SessionState;
   #runs = $state.raw<StoredRunSummary[]>([]);
   #startError = $state<string | null>(null);
+  #isStarting = $state(false);
   #cached = $state.raw<{ modelId: string; isCached: boolean } | null>(null);
   #hasInitialised = false;
+  #isRestored = false;
   readonly #app: AppState;
 
   measuredTokensPerSecond: number | null = $derived.by(
@@ -59,15 +71,30 @@ export class ExperimentsState {
     ),
   );
   download: DownloadInfo | null = $derived.by(() => this.#describeDownload());
+  /** Expected run time: measured per model and mode, a range until then. */
+  timeEstimate: TimeEstimate = $derived.by(() => {
+    const design = this.builder.design;
+    const speed = this.session.speedFor(this.runModelId, design.isFastMode);
+    return estimateTime(this.builder.plan, design.arms, design.isFastMode, speed);
+  });
 
   constructor(app: AppState) {
     this.#app = app;
-    this.runner = new RunnerState(app.storage);
+    this.session = new SessionState(app.storage);
+    // The run on show is remembered so a reload shows its dashboard again.
+    this.runner = new RunnerState(app.storage, (runId) => void this.session.setOpenRun(runId));
     this.builder = new BuilderState(
       () => app.storage.attempt(async (repos) => repos.questionSets),
       () => this.measuredTokensPerSecond,
+      // Saved only once the last page's design is restored, so the preset never overwrites it.
+      (design) => this.#isRestored && this.session.saveDesign(design),
     );
     this.library = new LibraryState(app.storage, (design) => this.builder.load(design));
+  }
+
+  /** True while Start is loading the model, before anything is stored. */
+  get isStarting(): boolean {
+    return this.#isStarting;
   }
 
   get runs(): StoredRunSummary[] {
@@ -81,10 +108,18 @@ export class ExperimentsState {
   async init(): Promise<void> {
     if (this.#hasInitialised) return;
     this.#hasInitialised = true;
-    this.library.openFromHash(location.hash);
+    const isLink = this.library.openFromHash(location.hash);
+    const restored = await this.session.restore();
+    this.#isRestored = true;
+    if (!isLink && restored.design !== null) this.builder.load(restored.design);
+    else if (isLink) this.session.saveDesign(this.builder.design);
     const sets = await this.#app.storage.attempt((repos) => repos.questionSets.list());
     if (sets !== undefined) this.builder.setSets(sets);
     await Promise.all([this.library.refresh(), this.refreshRuns()]);
+    const openRunId = restored.openRunId;
+    if (openRunId !== null && this.#runs.some((s) => s.run.id === openRunId)) {
+      await this.openRun(openRunId);
+    }
     if (typeof __SCRIPTED_ENGINE__ !== 'undefined' && __SCRIPTED_ENGINE__) {
       const bench = await import('./experimentBench');
       void bench.startBenchFromUrl(this, location.search);
@@ -101,7 +136,10 @@ export class ExperimentsState {
     if (runs !== undefined) this.#runs = runs;
   }
 
-  /** Binds the design to the chosen model and runs it (resolves when the run stops). */
+  /**
+   * Loads the first arm's model, then binds the design to the chosen model and runs it (resolves
+   * when the run stops). A model that cannot load stops here, with nothing stored.
+   */
   async start(): Promise<void> {
     const modelId = this.runModelId;
     if (modelId === null) {
@@ -109,16 +147,55 @@ export class ExperimentsState {
       return;
     }
     this.#startError = null;
+    const design = bindDefaultModel(this.builder.design, modelId);
+    if (!(await this.#prepareModel(design.arms[0]?.modelId ?? modelId))) return;
     const engine = this.#app.engine;
     const engineLabel =
       engine.engine?.label ?? (engine.isScripted ? SCRIPTED_ENGINE_NAME : 'WebGPU (web-llm)');
     const run = this.runner.start({
-      design: bindDefaultModel(this.builder.design, modelId),
+      design,
       pool: this.builder.pool,
       loadModel: (id) => this.loadModel(id),
+      reloadModel: (id) => this.loadModel(id, { isReload: true }),
       engineLabel,
     });
     await this.#afterRun(run);
+  }
+
+  async #prepareModel(modelId: string): Promise<boolean> {
+    this.#isStarting = true;
+    try {
+      await this.loadModel(modelId);
+      return true;
+    } catch (error) {
+      const why = error instanceof Error ? error.message || error.name : String(error);
+      this.#startError = `The run was not started, and nothing was stored: the model could not be loaded (${why}). Offline, use a model already in this browser's cache, a local model folder or a localhost endpoint such as Ollama (Models view).`;
+      return false;
+    } finally {
+      this.#isStarting = false;
+    }
+  }
+
+  /** Cancels a run for good: the running one stops; a stored unfinished one is marked cancelled. */
+  async cancelRun(runId: string): Promise<void> {
+    if (this.runner.isRunning && this.runner.run?.id === runId) this.runner.cancel();
+    else await this.runner.cancelStored(runId);
+    await this.refreshRuns();
+  }
+
+  /** Deletes a run with its plan and answers (not the one running). */
+  async deleteRun(runId: string): Promise<void> {
+    if (this.runner.isRunning && this.runner.run?.id === runId) return;
+    const deleted = await this.#app.storage.attempt(async (r) => {
+      await r.runs.deleteRun(runId);
+      return true;
+    });
+    if (deleted === undefined) return;
+    if (this.runner.run?.id === runId) {
+      this.runner.close();
+      await this.session.setOpenRun(null);
+    }
+    await this.refreshRuns();
   }
 
   async resume(runId: string): Promise<void> {
@@ -127,6 +204,7 @@ export class ExperimentsState {
         runId,
         (run) => this.#loadPool(run),
         (id) => this.loadModel(id),
+        (id) => this.loadModel(id, { isReload: true }),
       ),
     );
   }
@@ -135,8 +213,12 @@ export class ExperimentsState {
     await this.runner.open(runId, (run) => this.#loadPool(run));
   }
 
-  /** The runner's model loader: the app's engine, loading the model when it is not loaded. */
-  async loadModel(modelId: string): Promise<Generator> {
+  /**
+   * The runner's model loader: the app's engine, loading the model when it is not loaded.
+   * `isReload` loads it again even when the engine reports it loaded: after a GPU device loss
+   * web-llm has unloaded itself while our state still says "ready".
+   */
+  async loadModel(modelId: string, { isReload = false } = {}): Promise<Generator> {
     const engine = this.#app.engine;
     if (!engine.isScripted && endpointNameFromModelId(modelId) !== null) {
       const remote = await getModelsState(this.#app).loadEndpointEngine(modelId);
@@ -148,7 +230,7 @@ export class ExperimentsState {
     const isLoaded = engine.isScripted
       ? engine.status === 'ready'
       : engine.loadedModelId === modelId;
-    if (!isLoaded) {
+    if (!isLoaded || isReload) {
       if (!engine.isScripted) engine.select(modelId);
       await engine.load();
     }
@@ -172,9 +254,18 @@ export class ExperimentsState {
   }
 
   async #afterRun(run: Promise<void>): Promise<void> {
-    const refreshing = this.refreshRuns();
-    await run;
-    await refreshing;
+    const release = (this.#app.engine as Reservable).reserve?.('an experiment run') ?? (() => {});
+    try {
+      const refreshing = this.refreshRuns();
+      await run;
+      await refreshing;
+    } finally {
+      release();
+    }
+    const finished = this.runner.run;
+    if (finished !== null) {
+      await this.session.recordRun(this.runner.records, finished.design.isFastMode);
+    }
     await this.refreshRuns();
   }
 

@@ -8,7 +8,7 @@
  * its items are simply missing (their answers keep their stored grades).
  */
 import type { RunRecord } from '../../core/records';
-import { BUILT_IN_ITEMS } from '../../core/questions/bank';
+import { resolveSources } from '../../core/experiment/sources';
 import { createBundle, poolBundles } from '../../core/results';
 import type { ResultsBundle } from '../../core/results';
 import type { Item } from '../../core/types';
@@ -32,17 +32,11 @@ export async function listRunChoices(repos: Repositories): Promise<RunChoice[]> 
 }
 
 async function itemsOf(run: RunRecord, repos: Repositories, warnings: string[]): Promise<Item[]> {
-  const items: Item[] = [];
-  const sets = await repos.questionSets.list();
-  for (const source of run.design.items.sources) {
-    if (source === 'builtin') items.push(...BUILT_IN_ITEMS);
-    else if (sets.some((set) => set.id === source)) {
-      items.push(...(await repos.questionSets.getItems(source)));
-    } else {
-      warnings.push(
-        `run "${run.name}": question set "${source}" is no longer stored; its questions are missing from exports`,
-      );
-    }
+  const { items, missing } = await resolveSources(run.design.items.sources, repos.questionSets);
+  for (const source of missing) {
+    warnings.push(
+      `run "${run.name}": question set "${source}" is no longer stored; its questions are missing from exports`,
+    );
   }
   return items;
 }

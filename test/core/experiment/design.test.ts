@@ -4,6 +4,7 @@ import {
   DesignError,
   assertValidDesign,
   conditionKey,
+  hasDesignShape,
   validateDesign,
 } from '../../../src/core/experiment/design';
 import { DEFAULT_MODEL_ID, PRESETS, bindDefaultModel } from '../../../src/core/experiment/presets';
@@ -99,6 +100,20 @@ describe('validateDesign', () => {
     expect(validateDesign(makeDesign(overrides))).toEqual([message]);
   });
 
+  it('rejects a non-integer seed, which web-llm refuses with SeedTypeError', () => {
+    const arms = [
+      { ...makeArm('base', 'm'), settings: { temperature: 0.8, maxTokens: 300, seed: 1.5 } },
+    ];
+    expect(validateDesign(makeDesign({ arms }))).toEqual([
+      'arms[0].settings.seed: expected a whole number from 0 to 2147483647 (web-llm accepts only integer seeds), got 1.5',
+    ]);
+  });
+
+  it('rejects an unknown prompt style', () => {
+    const design = { ...makeDesign(), promptStyle: 'fancy' } as unknown as ExperimentDesign;
+    expect(validateDesign(design)).toEqual(["promptStyle: expected paper or varied, got 'fancy'"]);
+  });
+
   it('accepts custom framings by id', () => {
     const design = makeDesign({ conditions: [{ context: 'custom:my-boss', belief: 'custom:x1' }] });
     expect(validateDesign(design)).toEqual([]);
@@ -115,6 +130,15 @@ describe('validateDesign', () => {
         'samples: expected 1 to 20, got 0',
       ]);
     }
+  });
+});
+
+describe('hasDesignShape', () => {
+  it('accepts a stored design and refuses other values', () => {
+    expect(hasDesignShape(makeDesign())).toBe(true);
+    expect(hasDesignShape(null)).toBe(false);
+    expect(hasDesignShape({ id: 'x', arms: [], conditions: [] })).toBe(false);
+    expect(hasDesignShape('design')).toBe(false);
   });
 });
 

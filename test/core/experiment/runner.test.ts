@@ -11,6 +11,7 @@ import { buildPlan } from '../../../src/core/experiment/plan';
 import type { RunExperimentOptions, RunStore } from '../../../src/core/experiment/runner';
 import { CANCEL_REASON, runExperiment } from '../../../src/core/experiment/runner';
 import { FAST_MODE_INSTRUCTION } from '../../../src/core/experiment/messages';
+import { deriveRequestSeed } from '../../../src/core/experiment/requestSeed';
 import { composeForTest, makeArm, makeDesign, makePool } from './fixtures';
 
 /** A store kept in memory that counts how often each plan index was written. */
@@ -107,7 +108,7 @@ describe('runExperiment', () => {
       armId: 'warm',
       armRole: 'warm',
       modelId: 'model-a',
-      seed: 7,
+      seed: deriveRequestSeed(7, plan[1]!.pairKey),
       finishReason: 'stop',
       output: `answer to ${plan[1]?.prompt.text}`,
       grades: [{ outcome: 'incorrect', grader: 'rule:test', reason: 'test' }],
@@ -195,7 +196,9 @@ describe('runExperiment', () => {
     const outcome = await runExperiment(options({ onNotice: (m) => notices.push(m) }));
     expect(outcome.status).toBe('done');
     expect(engine.loads).toEqual(['model-a', 'model-a']);
-    expect(notices).toEqual(['GPU device lost on entry #0: reloading the model (attempt 2).']);
+    expect(notices).toEqual([
+      'The model was lost on entry #0 (GPU device lost or unloaded): reloading it (attempt 2).',
+    ]);
     expect(store.results.size).toBe(12);
   });
 
@@ -216,7 +219,8 @@ describe('runExperiment', () => {
     const { engine, options } = setUp({ isFastMode: true });
     await runExperiment(options());
     const call = engine.calls[0]!;
-    expect(call.settings).toEqual({ temperature: 0, maxTokens: 24, seed: 7, topLogprobs: 1 });
+    const seed = deriveRequestSeed(7, plan[0]!.pairKey);
+    expect(call.settings).toEqual({ temperature: 0, maxTokens: 24, seed, topLogprobs: 1 });
     expect(call.messages[call.messages.length - 1]?.content).toBe(
       `${plan[0]?.prompt.text}\n\n${FAST_MODE_INSTRUCTION}`,
     );

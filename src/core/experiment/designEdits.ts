@@ -7,16 +7,17 @@
  * IndexedDB and links accept); arm ids stay unique; a loaded file or link either yields a design
  * that `validateDesign` accepts or throws a `DesignError` naming the file and the problem.
  */
-import type { ExperimentDesign } from '../../core/experiment/design';
-import { DesignError, validateDesign } from '../../core/experiment/design';
-import { decodeDesignFromFragment, FRAGMENT_PREFIX } from '../../core/experiment/fragment';
-import type { PlanEntry } from '../../core/experiment/plan';
-import { DEFAULT_MODEL_ID } from '../../core/experiment/presets';
-import { slugify } from '../../core/framing';
-import { getPersona, WARM_FEW_SHOT } from '../../core/personas';
-import type { PresetPersonas } from '../../core/experiment/presets';
-import { minimumDetectableDifference } from '../../core/stats/power';
-import type { Arm, BeliefId, Condition, ContextId, GenerationSettings } from '../../core/types';
+import type { ExperimentDesign } from './design';
+import { DesignError, validateDesign } from './design';
+import { decodeDesignFromFragment, FRAGMENT_PREFIX } from './fragment';
+import { PAPER_SETTINGS } from './paperSettings';
+import type { PlanEntry } from './plan';
+import { DEFAULT_MODEL_ID } from './presets';
+import { slugify } from '../framing';
+import { getPersona, WARM_FEW_SHOT } from '../personas';
+import type { PresetPersonas } from './presets';
+import { minimumDetectableDifference } from '../stats/power';
+import type { Arm, BeliefId, Condition, ContextId, GenerationSettings } from '../types';
 
 export type ArmKind = 'base' | 'warm' | 'cold' | 'icl-warm' | 'neutral';
 
@@ -28,8 +29,12 @@ export const ARM_KINDS: readonly { kind: ArmKind; label: string }[] = [
   { kind: 'neutral', label: 'Neutral assistant' },
 ];
 
-/** Decoding used when a design has no arm to copy settings from: greedy, one seed. */
-export const DEFAULT_ARM_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 256, seed: 1 };
+/** Decoding used when a design has no arm to copy settings from: the paper's, with a run seed. */
+export const DEFAULT_ARM_SETTINGS: GenerationSettings = {
+  temperature: PAPER_SETTINGS.temperature,
+  maxTokens: PAPER_SETTINGS.maxTokens,
+  seed: 1,
+};
 
 /**
  * Error rate assumed for the base arm in the power figure. Small instruct models err on roughly

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UpdateBatcher, type BatchTimers } from '../../src/ui/state/experimentBatch';
+import { UpdateBatcher, type BatchTimers } from '../../../src/core/experiment/batch';
 
 /** A manual clock: timers fire only when the test advances time. */
 function createClock(): BatchTimers & { advance(ms: number): void } {

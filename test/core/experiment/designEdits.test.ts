@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { validateDesign, type ExperimentDesign } from '../../src/core/experiment/design';
-import { encodeDesignToFragment } from '../../src/core/experiment/fragment';
-import { buildPlan } from '../../src/core/experiment/plan';
-import { PRESETS } from '../../src/core/experiment/presets';
-import { composePrompt } from '../../src/core/framing';
-import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
+import { validateDesign, type ExperimentDesign } from '../../../src/core/experiment/design';
+import { encodeDesignToFragment } from '../../../src/core/experiment/fragment';
+import { buildPlan } from '../../../src/core/experiment/plan';
+import { PRESETS } from '../../../src/core/experiment/presets';
+import { composePrompt as composeWithOptions } from '../../../src/core/framing';
+import type { PromptStyle } from '../../../src/core/framing/compose';
+import type { Condition, Item } from '../../../src/core/types';
+
+const composePrompt = (item: Item, condition: Condition, style: PromptStyle) =>
+  composeWithOptions(item, condition, { style });
+import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
 import {
   addArm,
   areBeliefsHedged,
@@ -23,7 +28,7 @@ import {
   setDecoding,
   setLeadInPrompt,
   toggleCell,
-} from '../../src/ui/state/experimentDesign';
+} from '../../../src/core/experiment/designEdits';
 
 function preset(index: number): ExperimentDesign {
   const found = PRESETS[index];
@@ -75,12 +80,14 @@ describe('arms', () => {
 
 describe('condition grid', () => {
   it('toggles cells, follows hedging for new belief cells and keeps the lead-in prompt apart', () => {
-    let design = preset(0); // paper-small: 8 conditions including the lead-in prompt
+    let design = preset(0); // paper-small: the 28 prompts, including the lead-in prompt
     expect(hasLeadInPrompt(design)).toBe(true);
     expect(isCellSelected(design, 'none', 'none')).toBe(true);
     design = setLeadInPrompt(design, false);
-    expect(design.conditions).toHaveLength(7);
+    expect(design.conditions).toHaveLength(27);
     expect(isCellSelected(design, 'none', 'none')).toBe(true);
+    design = toggleCell(design, 'stakes:low', 'denies-right');
+    expect(isCellSelected(design, 'stakes:low', 'denies-right')).toBe(false);
     design = setBeliefsHedged(design, true);
     expect(areBeliefsHedged(design)).toBe(true);
     design = toggleCell(design, 'stakes:low', 'denies-right');

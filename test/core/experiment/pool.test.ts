@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { composePrompt } from '../../src/core/framing';
-import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
-import type { Condition } from '../../src/core/types';
-import { sampleItems } from '../../src/core/experiment/plan';
-import { createBenchDesign } from '../../src/ui/state/experimentBench';
-import { composeAhead, composeCached } from '../../src/ui/state/experimentPool';
+import { composePrompt } from '../../../src/core/framing';
+import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
+import type { Condition } from '../../../src/core/types';
+import { sampleItems } from '../../../src/core/experiment/plan';
+import { createBenchDesign } from '../../../src/core/experiment/benchDesign';
+import { composeAhead, composeCached } from '../../../src/core/experiment/pool';
 
 const item = BUILT_IN_ITEMS[0]!;
 

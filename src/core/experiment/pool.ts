@@ -1,19 +1,22 @@
 /**
  * The question pool of a design: the built-in bank and/or imported question sets.
  *
- * Owns: turning `design.items.sources` into items, grading a plan entry against its item, and
+ * Owns: the runner's view of `design.items.sources` (through `resolveSources`), grading a plan entry against its item, and
  * the composed-prompt cache shared by the builder's preview and the runner. Invariants: an item
  * id appears once in a pool (the first source wins), so pair keys stay unique; a source that no
  * longer exists is an error naming it, never a silently smaller run; the cache is keyed by the
  * item OBJECT (items are replaced, never edited), so an edited item is composed afresh.
  */
-import type { ExperimentDesign } from '../../core/experiment/design';
-import type { PlanEntry } from '../../core/experiment/plan';
-import { sampleItems } from '../../core/experiment/plan';
-import { composePrompt, conditionKey } from '../../core/framing';
-import { gradeResponse } from '../../core/grading';
-import { BUILT_IN_ITEMS } from '../../core/questions/bank';
-import type { ComposedPrompt, Condition, Grade, Item } from '../../core/types';
+import type { ExperimentDesign } from './design';
+import { promptStyleOf } from './design';
+import type { PlanEntry } from './plan';
+import { sampleItems } from './plan';
+import { composePrompt, conditionKey } from '../framing';
+import type { PromptStyle } from '../framing/compose';
+import { gradeResponse } from '../grading';
+import type { ComposedPrompt, Condition, Grade, Item } from '../types';
+import type { SetReader } from './sources';
+import { resolveSources } from './sources';
 
 const composed = new WeakMap<Item, Map<string, ComposedPrompt>>();
 
@@ -22,12 +25,18 @@ const composed = new WeakMap<Item, Map<string, ComposedPrompt>>();
  * every prompt of the design, so Start builds its plan without composing again (~50 ms saved
  * on a 4,000-entry plan). buildPlan copies what it takes, so sharing the result is safe.
  */
-export function composeCached(item: Item, condition: Condition): ComposedPrompt {
+export function composeCached(
+  item: Item,
+  condition: Condition,
+  style: PromptStyle = 'varied',
+): ComposedPrompt {
   let byCondition = composed.get(item);
   if (byCondition === undefined) composed.set(item, (byCondition = new Map()));
-  const key = conditionKey(condition);
+  const key = `${style}|${conditionKey(condition)}`;
   let prompt = byCondition.get(key);
-  if (prompt === undefined) byCondition.set(key, (prompt = composePrompt(item, condition)));
+  if (prompt === undefined) {
+    byCondition.set(key, (prompt = composePrompt(item, condition, { style })));
+  }
   return prompt;
 }
 
@@ -54,6 +63,7 @@ export async function composeAhead(
     return isCurrent();
   }
   let startedAt = performance.now();
+  const style = promptStyleOf(design);
   for (const item of items) {
     for (const condition of design.conditions) {
       if (performance.now() - startedAt >= budgetMs) {
@@ -62,7 +72,7 @@ export async function composeAhead(
         startedAt = performance.now();
       }
       try {
-        composeCached(item, condition);
+        composeCached(item, condition, style);
       } catch {
         return isCurrent();
       }
@@ -71,42 +81,22 @@ export async function composeAhead(
   return isCurrent();
 }
 
-export const BUILTIN_SOURCE = 'builtin';
+export { BUILTIN_SOURCE, dedupeItems } from './sources';
+export type { SetReader } from './sources';
 
-/** The slice of the question-sets repository the pool needs. */
-export interface SetReader {
-  list(): Promise<{ id: string; name: string }[]>;
-  getItems(setId: string): Promise<Item[]>;
-}
-
-/** Every item of the given sources, deduplicated by id. */
+/**
+ * Every item of the given sources, deduplicated by id; throws naming a set that is no longer
+ * stored, because a run must never be silently smaller than its design.
+ */
 export async function loadItemPool(sources: readonly string[], sets: SetReader): Promise<Item[]> {
-  const imported = sources.filter((source) => source !== BUILTIN_SOURCE);
-  const known = imported.length === 0 ? [] : await sets.list();
-  const parts: (readonly Item[])[] = [];
-  for (const source of sources) {
-    if (source === BUILTIN_SOURCE) {
-      parts.push(BUILT_IN_ITEMS);
-      continue;
-    }
-    if (!known.some((set) => set.id === source)) {
-      throw new Error(
-        `The design uses question set '${source}', which is no longer stored: import it again or untick it.`,
-      );
-    }
-    parts.push(await sets.getItems(source));
+  const { items, missing } = await resolveSources(sources, sets);
+  const first = missing[0];
+  if (first !== undefined) {
+    throw new Error(
+      `The design uses question set '${first}', which is no longer stored: import it again or untick it.`,
+    );
   }
-  return dedupeItems(parts.flat());
-}
-
-/** Keeps the first item of each id. */
-export function dedupeItems(items: readonly Item[]): Item[] {
-  const seen = new Set<string>();
-  return items.filter((item) => {
-    if (seen.has(item.id)) return false;
-    seen.add(item.id);
-    return true;
-  });
+  return items;
 }
 
 /** A rule grader for the runner, over the run's items. */

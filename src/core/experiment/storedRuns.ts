@@ -4,7 +4,7 @@
  * Owns: which runs can be resumed, how they are offered, and the decode speed learned from the
  * playground history. Invariant: a speed is a positive finite number or null, never NaN.
  */
-import type { Comparison, RunRecord } from '../../core/records';
+import type { Comparison, RunRecord } from '../records';
 
 /** A stored run with how many of its plan entries already have answers. */
 export interface StoredRunSummary {

@@ -1,20 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import type { Comparison, RunRecord } from '../../src/core/records';
-import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
-import type { Item } from '../../src/core/types';
+import type { Comparison, RunRecord } from '../../../src/core/records';
+import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
+import type { Item } from '../../../src/core/types';
 import {
   createRuleGrader,
   dedupeItems,
   itemsInPlan,
   loadItemPool,
-} from '../../src/ui/state/experimentPool';
+} from '../../../src/core/experiment/pool';
 import {
   describeStoredRun,
   isResumable,
   resumeLabel,
   speedFromHistory,
-} from '../../src/ui/state/experimentRuns';
-import type { PlanEntry } from '../../src/core/experiment/plan';
+} from '../../../src/core/experiment/storedRuns';
+import type { PlanEntry } from '../../../src/core/experiment/plan';
 
 function run(status: RunRecord['status']): RunRecord {
   return {
