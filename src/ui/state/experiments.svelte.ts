@@ -22,7 +22,7 @@ import type { StoredRunSummary } from './experimentRuns';
 import { isResumable, speedFromHistory } from './experimentRuns';
 import { SCRIPTED_ENGINE_NAME } from './testBuild';
 import { getModelsState } from './models.svelte';
-import { endpointNameFromModelId } from './modelsEndpoints';
+import { endpointNameFromModelId } from '../../engine/endpoints';
 
 /** What starting would download: shown before a run. */
 export interface DownloadInfo {

@@ -13,16 +13,16 @@ import type { OpenAiEngine } from '../../engine/openaiEngine';
 import { getSharedWorkerEngine } from '../../engine/workerEngine';
 import type { AppState } from './app.svelte';
 import { ModelCacheState } from './modelsCache.svelte';
-import type { CatalogRow } from './modelsDescribe';
-import { buildCatalogRows, describeModelLoadError } from './modelsDescribe';
-import { endpointNameFromModelId } from './modelsEndpoints';
+import type { CatalogRow } from '../../engine/modelDescribe';
+import { buildCatalogRows, describeModelLoadError } from '../../engine/modelDescribe';
+import { endpointNameFromModelId } from '../../engine/endpoints';
 import { EndpointsState } from './modelsEndpointsState.svelte';
 import { FolderImportState } from './modelsFolderState.svelte';
-import type { MemoryCheck } from './modelsMemory';
-import { checkArmsMemory } from './modelsMemory';
+import type { MemoryCheck } from '../../engine/memory';
+import { checkArmsMemory } from '../../engine/memory';
 import { SavedModelsState } from './modelsSavedState.svelte';
-import type { UsableModel } from './modelsUsable';
-import { listUsableModels } from './modelsUsable';
+import type { UsableModel } from '../../engine/usableModels';
+import { listUsableModels } from '../../engine/usableModels';
 import { DEFAULT_MODEL_ID } from '../../core/experiment/presets';
 
 /** How long `init` waits for the engine state's capability probe and catalog. */

@@ -6,12 +6,12 @@
  * endpoints; endpoints need no WebGPU and no local GPU memory (vramRequiredMB 0); a saved model
  * that needs shader-f16 is not runnable on a device without it.
  */
-import type { EndpointConfig } from '../../core/records';
-import type { CapabilityDecision } from '../../engine/capability';
-import type { CatalogEntry } from '../../engine/catalog';
-import { isRunnable } from '../../engine/catalog';
-import { endpointModelId } from './modelsEndpoints';
-import type { SavedModel } from './modelsSaved';
+import type { EndpointConfig } from '../core/records';
+import type { CapabilityDecision } from './capability';
+import type { CatalogEntry } from './catalog';
+import { isRunnable } from './catalog';
+import { endpointModelId } from './endpoints';
+import type { SavedModel } from './savedModels';
 
 export type UsableSource = 'catalog' | 'custom' | 'local' | 'endpoint';
 

@@ -7,7 +7,7 @@ import {
   describePersistResult,
   describeStorage,
   formatMegabytes,
-} from '../../src/ui/state/modelsDescribe';
+} from '../../src/engine/modelDescribe';
 
 const ENTRY: CatalogEntry = {
   id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',

@@ -7,8 +7,8 @@
  * names are unique and non-empty; base URLs are http(s) without query or fragment, stored
  * without trailing slashes; the API key is kept as typed (trimmed) and never validated remotely.
  */
-import type { EndpointConfig } from '../../core/records';
-import { ENDPOINT_HOSTS } from '../../build/csp';
+import type { EndpointConfig } from '../core/records';
+import { ENDPOINT_HOSTS } from '../build/csp';
 
 export const ENDPOINT_MODEL_PREFIX = 'endpoint:';
 

@@ -5,7 +5,7 @@ import {
   recordsOf,
   savedCustomModel,
   savedLocalModel,
-} from '../../src/ui/state/modelsSaved';
+} from '../../src/engine/savedModels';
 
 const RECORD = {
   model: 'https://local.warmth-lab.invalid/models/tiny/resolve/main/',
