@@ -8,6 +8,7 @@
  * and what was expected; nothing is registered or downloaded beyond the two small configs.
  */
 import type { CatalogEntry } from './catalog';
+import { DEFAULT_CONTEXT_WINDOW, describeLegacyConversion } from './conversion';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { normaliseModelBaseUrl } from './modelRecord';
@@ -29,6 +30,7 @@ export interface CustomModelInput {
     | 'needsShaderF16'
     | 'vramRequiredMB'
     | 'isLowResource'
+    | 'contextWindowSize'
   >;
   /** Existing ids (prebuilt and custom) the new id must not collide with. */
   takenIds?: readonly string[];
@@ -105,11 +107,17 @@ export async function createCustomModelRecord(
     fetchChatConfig(`${normaliseModelBaseUrl(input.base.modelUrl)}mlc-chat-config.json`, fetchFn),
   ]);
   compareConfigs(custom, base, input.base.id);
+  await requireTensorCache(weightsBase, fetchFn);
+  // The worker re-resolves library and overrides from `base_model_id` at every load; the copies
+  // here make the stored record complete on its own (memory estimate, older readers).
   const record: ModelRecordLike = {
     model: weightsBase,
     model_id: modelId,
     model_lib: input.base.modelLibUrl,
+    base_model_id: input.base.id,
+    overrides: { context_window_size: input.base.contextWindowSize ?? DEFAULT_CONTEXT_WINDOW },
   };
+  if (typeof custom.model_type === 'string') record.architecture = custom.model_type;
   if (input.base.vramRequiredMB !== null) record.vram_required_MB = input.base.vramRequiredMB;
   record.low_resource_required = input.base.isLowResource;
   if (input.base.needsShaderF16) record.required_features = ['shader-f16'];
@@ -117,6 +125,24 @@ export async function createCustomModelRecord(
 }
 
 type ChatConfigJson = Record<string, unknown> & { model_config?: Record<string, unknown> };
+
+/**
+ * web-llm 0.2.86 reads `tensor-cache.json` (older mlc_llm conversions wrote `ndarray-cache.json`,
+ * which it never requests): without it the load would fail after the download started.
+ */
+async function requireTensorCache(weightsBase: string, fetchFn: FetchLike): Promise<void> {
+  const url = `${weightsBase}tensor-cache.json`;
+  const response = await fetchFn(url, { method: 'HEAD' }).catch(() => null);
+  if (response?.ok === true) return;
+  const legacy = await fetchFn(`${weightsBase}ndarray-cache.json`, { method: 'HEAD' }).catch(
+    () => null,
+  );
+  throw invalid(
+    legacy?.ok === true
+      ? describeLegacyConversion(weightsBase)
+      : `${url} was not found (HTTP ${response?.status ?? 'error'}); web-llm 0.2.86 needs it to load the weights.`,
+  );
+}
 
 async function fetchChatConfig(url: string, fetchFn: FetchLike): Promise<ChatConfigJson> {
   let response: Response;

@@ -87,7 +87,7 @@ export class OpenAiEngine implements Engine {
     const accumulator = new StreamAccumulator();
     let isAborted = false;
     try {
-      const body = JSON.stringify(buildChatRequest(messages, settings, 'openai', model));
+      const body = JSON.stringify(buildChatRequest(messages, settings, 'openai', { model }));
       const response = await this.#request(
         '/chat/completions',
         { method: 'POST', body, signal },

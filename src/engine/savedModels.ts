@@ -64,9 +64,17 @@ function findProblem(item: StoredModelLike): string | null {
   return null;
 }
 
-/** The records to register with the web-llm worker (copies, in the given order). */
+/**
+ * The records to register with the web-llm worker (copies, in the given order). Custom records
+ * saved before `base_model_id` existed get it from `baseId`, so the worker re-resolves their
+ * library and overrides from the base instead of trusting the stored (possibly stale) URL.
+ */
 export function recordsOf(models: readonly SavedModel[]): ModelRecordLike[] {
-  return models.map((model) => ({ ...model.record }));
+  return models.map((model) => {
+    const record = { ...model.record };
+    if (model.source === 'custom' && model.baseId !== null) record.base_model_id ??= model.baseId;
+    return record;
+  });
 }
 
 /** Which fields of the custom-model form an engine validation message is about. */
