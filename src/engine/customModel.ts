@@ -9,6 +9,7 @@
  */
 import type { CatalogEntry } from './catalog';
 import { DEFAULT_CONTEXT_WINDOW, describeLegacyConversion } from './conversion';
+import { largestTensorBytes } from './downloadSize';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { normaliseModelBaseUrl } from './modelRecord';
@@ -31,6 +32,7 @@ export interface CustomModelInput {
     | 'vramRequiredMB'
     | 'isLowResource'
     | 'contextWindowSize'
+    | 'bufferSizeRequiredBytes'
   >;
   /** Existing ids (prebuilt and custom) the new id must not collide with. */
   takenIds?: readonly string[];
@@ -107,7 +109,7 @@ export async function createCustomModelRecord(
     fetchChatConfig(`${normaliseModelBaseUrl(input.base.modelUrl)}mlc-chat-config.json`, fetchFn),
   ]);
   compareConfigs(custom, base, input.base.id);
-  await requireTensorCache(weightsBase, fetchFn);
+  const largestTensor = largestTensorBytes(await fetchTensorCache(weightsBase, fetchFn));
   // The worker re-resolves library and overrides from `base_model_id` at every load; the copies
   // here make the stored record complete on its own (memory estimate, older readers).
   const record: ModelRecordLike = {
@@ -121,6 +123,8 @@ export async function createCustomModelRecord(
   if (input.base.vramRequiredMB !== null) record.vram_required_MB = input.base.vramRequiredMB;
   record.low_resource_required = input.base.isLowResource;
   if (input.base.needsShaderF16) record.required_features = ['shader-f16'];
+  const buffer = Math.max(input.base.bufferSizeRequiredBytes ?? 0, largestTensor);
+  if (buffer > 0) record.buffer_size_required_bytes = buffer;
   return record;
 }
 
@@ -130,10 +134,10 @@ type ChatConfigJson = Record<string, unknown> & { model_config?: Record<string, 
  * web-llm 0.2.86 reads `tensor-cache.json` (older mlc_llm conversions wrote `ndarray-cache.json`,
  * which it never requests): without it the load would fail after the download started.
  */
-async function requireTensorCache(weightsBase: string, fetchFn: FetchLike): Promise<void> {
+async function fetchTensorCache(weightsBase: string, fetchFn: FetchLike): Promise<unknown> {
   const url = `${weightsBase}tensor-cache.json`;
-  const response = await fetchFn(url, { method: 'HEAD' }).catch(() => null);
-  if (response?.ok === true) return;
+  const response = await fetchFn(url).catch(() => null);
+  if (response?.ok === true) return (await response.json().catch(() => null)) as unknown;
   const legacy = await fetchFn(`${weightsBase}ndarray-cache.json`, { method: 'HEAD' }).catch(
     () => null,
   );

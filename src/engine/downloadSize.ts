@@ -46,3 +46,24 @@ export function sumTensorCacheBytes(manifest: unknown, source: string): number {
   });
   return total;
 }
+
+/**
+ * The largest single weight tensor in a parsed tensor-cache.json (`records[].records[].nbytes`),
+ * 0 when the manifest lists none. Each tensor is bound whole as one storage buffer, so it must
+ * fit the device's `maxStorageBufferBindingSize` (web-llm settles for 128 MiB on small devices).
+ */
+export function largestTensorBytes(manifest: unknown): number {
+  const shards = (manifest as { records?: unknown } | null)?.records;
+  if (!Array.isArray(shards)) return 0;
+  let largest = 0;
+  for (const shard of shards) {
+    const tensors = (shard as { records?: unknown } | null)?.records;
+    if (!Array.isArray(tensors)) continue;
+    for (const tensor of tensors) {
+      const nbytes = (tensor as { nbytes?: unknown } | null)?.nbytes;
+      if (typeof nbytes === 'number' && Number.isFinite(nbytes))
+        largest = Math.max(largest, nbytes);
+    }
+  }
+  return largest;
+}

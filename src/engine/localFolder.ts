@@ -16,6 +16,7 @@ import {
   describeLegacyConversion,
   estimateFolderVramMB,
 } from './conversion';
+import { largestTensorBytes } from './downloadSize';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 
@@ -99,7 +100,14 @@ export function planLocalFolderImport(
   ];
   const used = new Set(writes.map((write) => write.path));
   return {
-    record: buildRecord(slug, base, base + wasm, chatConfig, sumShardBytes(tensorCache)),
+    record: buildRecord(
+      slug,
+      base,
+      base + wasm,
+      chatConfig,
+      sumShardBytes(tensorCache),
+      largestTensorBytes(tensorCache),
+    ),
     writes,
     ignored: paths.filter((path) => !used.has(path)),
   };
@@ -154,8 +162,8 @@ function sumShardBytes(tensorCache: unknown): number {
 
 /**
  * The record: the prebuilt records' 4096-token context window (not the checkpoint's own, which
- * can be 32k–128k), the architecture (so Qwen3 thinking is switched off like its base) and a
- * memory estimate for that window.
+ * can be 32k–128k), the architecture (so Qwen3 thinking is switched off like its base), a
+ * memory estimate for that window and the largest tensor as the buffer size it needs.
  */
 function buildRecord(
   slug: string,
@@ -163,6 +171,7 @@ function buildRecord(
   libraryUrl: string,
   chatConfig: unknown,
   weightBytes: number,
+  largestTensor: number,
 ): ModelRecordLike {
   const { quantization, model_type: architecture } = (chatConfig ?? {}) as {
     quantization?: unknown;
@@ -177,6 +186,7 @@ function buildRecord(
   if (typeof architecture === 'string') record.architecture = architecture;
   const vram = estimateFolderVramMB(chatConfig, weightBytes);
   if (vram !== null) record.vram_required_MB = vram;
+  if (largestTensor > 0) record.buffer_size_required_bytes = largestTensor;
   if (typeof quantization === 'string' && /f16/.test(quantization))
     record.required_features = ['shader-f16'];
   return record;

@@ -4,12 +4,16 @@
  *
  * Owns: the pure merge and the per-kind runnability. Invariants: catalog, then saved, then
  * endpoints; endpoints need no WebGPU and no local GPU memory (vramRequiredMB 0); a saved model
- * that needs shader-f16 is not runnable on a device without it.
+ * that needs shader-f16 is not runnable on a device without it. Runnability and
+ * recommendation come from the one rule in advice.ts.
  */
 import type { EndpointConfig } from '../core/records';
 import type { CapabilityDecision } from './capability';
 import type { CatalogEntry } from './catalog';
-import { isRunnable } from './catalog';
+import { needOfEntry } from './catalog';
+import { adviseModel, labelModelBuild } from './advice';
+import type { ModelNeed } from './advice';
+import type { ModelRecordLike } from './modelRecord';
 import { endpointModelId } from './endpoints';
 import type { SavedModel } from './savedModels';
 
@@ -17,11 +21,14 @@ export type UsableSource = 'catalog' | 'custom' | 'local' | 'endpoint';
 
 export interface UsableModel {
   id: string;
+  /** Short (no reason inside), so a select never grows wide; "-1k" builds are labelled. */
   label: string;
   source: UsableSource;
   vramRequiredMB: number | null;
   isRunnable: boolean;
-  /** Why it cannot run here; '' when it can. */
+  /** Runs well here (advice.ts); false whenever `isRunnable` is false. */
+  isRecommended: boolean;
+  /** Why it cannot run, or is not recommended, here; '' when recommended. Shown beside pickers. */
   reason: string;
 }
 
@@ -37,29 +44,30 @@ export function listUsableModels(
   saved: readonly SavedModel[],
   endpoints: readonly EndpointConfig[],
   capability: CapabilityDecision | null,
+  deviceMemoryGiB?: number | null,
 ): UsableModel[] {
   const fromCatalog = catalog.map((entry): UsableModel => {
-    const verdict = capability
-      ? isRunnable(entry, capability)
-      : { isRunnable: false, reason: 'checking this device…' };
+    const advice = adviseModel(needOfEntry(entry), capability, deviceMemoryGiB);
     return {
       id: entry.id,
-      label: `${entry.name} · ${entry.quantization}`,
+      label: labelModelBuild(entry),
       source: 'catalog',
       vramRequiredMB: entry.vramRequiredMB,
-      isRunnable: verdict.isRunnable,
-      reason: verdict.isRunnable ? '' : verdict.reason,
+      isRunnable: advice.canRun,
+      isRecommended: advice.isRecommended,
+      reason: advice.reason,
     };
   });
   const fromSaved = saved.map((model): UsableModel => {
-    const reason = savedModelBlocker(model, capability);
+    const advice = adviseModel(needOfRecord(model.record), capability, deviceMemoryGiB);
     return {
       id: model.id,
       label: `${model.id} (${SOURCE_LABEL[model.source]})`,
       source: model.source,
       vramRequiredMB: model.record.vram_required_MB ?? null,
-      isRunnable: reason === '',
-      reason,
+      isRunnable: advice.canRun,
+      isRecommended: advice.isRecommended,
+      reason: advice.reason,
     };
   });
   const fromEndpoints = endpoints.map((endpoint): UsableModel => ({
@@ -68,16 +76,20 @@ export function listUsableModels(
     source: 'endpoint',
     vramRequiredMB: 0,
     isRunnable: true,
+    isRecommended: true,
     reason: '',
   }));
   return [...fromCatalog, ...fromSaved, ...fromEndpoints];
 }
 
-function savedModelBlocker(model: SavedModel, capability: CapabilityDecision | null): string {
-  if (capability === null) return 'checking this device…';
-  if (capability.status === 'unavailable') return 'WebGPU is not usable in this browser.';
-  const needsF16 = (model.record.required_features ?? []).includes('shader-f16');
-  if (needsF16 && !capability.hasF16)
-    return 'needs the shader-f16 WebGPU feature, which this GPU lacks.';
-  return '';
+/** What a saved record needs; custom records carry their base's figures. */
+function needOfRecord(record: ModelRecordLike): ModelNeed {
+  return {
+    needsShaderF16: (record.required_features ?? []).includes('shader-f16'),
+    bufferSizeRequiredBytes: record.buffer_size_required_bytes,
+    vramRequiredMB: record.vram_required_MB ?? null,
+    ...(record.low_resource_required === undefined
+      ? {}
+      : { isLowResource: record.low_resource_required }),
+  };
 }

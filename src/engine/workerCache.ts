@@ -13,12 +13,12 @@ import type { WebLlmBinding } from './webLlmBinding';
 
 /** The settings a custom record takes from its base so both arms load the same way. */
 function inheritFromBase(record: ModelRecordLike, base: ModelRecordLike): ModelRecordLike {
+  // buffer_size_required_bytes stays the record's own: it also covers the weights' largest tensor.
   const merged: ModelRecordLike = { ...record, model_lib: base.model_lib };
   for (const field of [
     'overrides',
     'vram_required_MB',
     'low_resource_required',
-    'buffer_size_required_bytes',
     'required_features',
   ] as const) {
     if (base[field] === undefined) delete merged[field];

@@ -47,7 +47,14 @@ describe('WorkerEngine over the worker handler', () => {
     const { engine } = connect();
     const progress: LoadProgress[] = [];
     await engine.load(MODEL, { onProgress: (p) => progress.push(p) });
-    expect(progress.map((p) => p.fraction)).toEqual([0.45, 0.9, 0.999, 1, 1]);
+    expect(progress.map((p) => p.fraction)).toEqual([0.3, 0.6, 0.999, 1, 1]);
+    expect(progress.map((p) => p.phase)).toEqual([
+      'download',
+      'download',
+      'compile-shaders',
+      'ready',
+      'ready',
+    ]);
     expect(progress[0]?.loadedBytes).toBe(10 * 1024 * 1024);
     expect(progress[0]?.totalBytes).toBe(20 * 1024 * 1024);
     expect(progress.at(-1)?.text).toBe('Model ready.');

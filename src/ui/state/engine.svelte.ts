@@ -7,8 +7,12 @@
  * from the installed web-llm's own list; the scripted engine is labelled wherever it is used.
  */
 import type { CapabilityDecision } from '../../engine/capability';
-import { decideCapability, probeCapability } from '../../engine/capability';
-import type { CatalogEntry } from '../../engine/catalog';
+import {
+  decideCapability,
+  probeCapability,
+  readDeviceMemoryGiB,
+} from '../../engine/capability';
+import type { CatalogEntry, RunnableVerdict } from '../../engine/catalog';
 import { isRunnable, pickDefaultModel } from '../../engine/catalog';
 import type { Engine, LoadProgress } from '../../engine/engine';
 import { estimateRemainingMs } from '../../engine/engine';
@@ -34,6 +38,8 @@ export class EngineState {
   #error = $state<string | null>(null);
   #engine = $state.raw<Engine | null>(null);
   #controller: AbortController | null = null;
+  #reservations = $state.raw<{ token: number; reason: string }[]>([]);
+  #nextToken = 1;
   readonly isScripted = getEngineOverride() === 'scripted';
 
   eta: number | null = $derived(this.#progress ? estimateRemainingMs(this.#progress) : null);
@@ -71,6 +77,27 @@ export class EngineState {
   get loadedModelId(): string | null {
     return this.#status === 'ready' ? (this.#engine?.loadedModelId ?? null) : null;
   }
+  /** True while a run holds the engine: loading, unloading and switching models are refused. */
+  get isReserved(): boolean {
+    return this.#reservations.length > 0;
+  }
+  /** Why models cannot be switched now (shown beside disabled load buttons), or null. */
+  get reservedReason(): string | null {
+    return this.#reservations[0]?.reason ?? null;
+  }
+
+  /**
+   * Holds the loaded model for a run: until the returned release function is called, `load`,
+   * `select` and every picker's load button are disabled with `reason` shown. Releasing twice
+   * is harmless; several holders may reserve at once.
+   */
+  reserve(reason: string): () => void {
+    const token = this.#nextToken++;
+    this.#reservations = [...this.#reservations, { token, reason }];
+    return () => {
+      this.#reservations = this.#reservations.filter((r) => r.token !== token);
+    };
+  }
 
   /** Probes WebGPU, then (when usable) fetches the catalog and preselects the default model. */
   async initialise(): Promise<void> {
@@ -90,14 +117,15 @@ export class EngineState {
     }
   }
 
-  /** Whether a catalog entry can run here, with the reason shown next to disabled entries. */
-  runnable(entry: CatalogEntry): { isRunnable: boolean; reason: string } {
+  /** Whether a catalog entry can run (and is recommended) here, with the reason beside it. */
+  runnable(entry: CatalogEntry): RunnableVerdict {
     return this.#capability
-      ? isRunnable(entry, this.#capability)
-      : { isRunnable: false, reason: 'checking this device…' };
+      ? isRunnable(entry, this.#capability, readDeviceMemoryGiB())
+      : { isRunnable: false, isRecommended: false, reason: 'checking this device…' };
   }
 
   select(modelId: string): void {
+    if (this.isReserved) return;
     this.#selectedModelId = modelId;
   }
 
@@ -105,7 +133,7 @@ export class EngineState {
   async load(): Promise<void> {
     // The scripted test engine stands in for whatever is selected, under its own model id.
     const modelId = this.isScripted ? SCRIPTED_MODEL_ID : this.#selectedModelId;
-    if (!modelId || this.#status === 'loading') return;
+    if (!modelId || this.#status === 'loading' || this.isReserved) return;
     this.#controller = new AbortController();
     this.#status = 'loading';
     this.#error = null;

@@ -8,6 +8,7 @@
  * registers saved models with the worker engine before any cache query; model ids are unique
  * across catalog, saved models and `endpoint:<name>` endpoints.
  */
+import { readDeviceMemoryGiB } from '../../engine/capability';
 import type { CatalogEntry } from '../../engine/catalog';
 import type { OpenAiEngine } from '../../engine/openaiEngine';
 import { getSharedWorkerEngine } from '../../engine/workerEngine';
@@ -66,6 +67,7 @@ export class ModelsState {
       this.saved.models,
       this.endpoints.endpoints,
       this.#app.engine.capability,
+      readDeviceMemoryGiB(),
     ),
   );
   /** The engine's load error in plain words (a broken .wasm library gets its own explanation). */
@@ -170,8 +172,7 @@ export class ModelsState {
       modelId,
       vramRequiredMB: this.usable.find((m) => m.id === modelId)?.vramRequiredMB ?? null,
     }));
-    const device = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
-    return checkArmsMemory(arms, device ?? null);
+    return checkArmsMemory(arms, readDeviceMemoryGiB());
   }
 
   // EngineState exposes no promise for its start-up probe, so wait for its result to appear.
