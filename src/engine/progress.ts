@@ -119,3 +119,29 @@ function clamp01(value: number): number {
   if (!Number.isFinite(value)) return 0;
   return Math.min(1, Math.max(0, value));
 }
+
+const PHASE_TEXT: Record<LoadPhase, string> = {
+  starting: 'Preparing',
+  download: 'Step 1 of 3 · downloading the weights (once; cached afterwards)',
+  'load-weights': 'Step 2 of 3 · loading the weights from this browser’s cache into GPU memory',
+  'compile-shaders': 'Step 3 of 3 · compiling GPU shaders',
+  ready: 'Ready',
+};
+
+/**
+ * The phase of a load in plain words with its own percentage, e.g. "Step 1 of 3 · downloading
+ * the weights (once; cached afterwards): 45% · 120 MB of 400 MB". A cached model skips step 1.
+ */
+export function describeLoadPhase(progress: LoadProgress | null): string {
+  if (progress === null) return 'Starting…';
+  if (progress.phase === undefined) return progress.text;
+  const percent = `${Math.round((progress.phaseFraction ?? 0) * 100)}%`;
+  const bytes =
+    progress.loadedBytes !== undefined && progress.totalBytes !== undefined
+      ? ` · ${Math.round(progress.loadedBytes / 2 ** 20)} of ${Math.round(progress.totalBytes / 2 ** 20)} MiB`
+      : '';
+  if (progress.phase === 'starting' || progress.phase === 'ready') {
+    return PHASE_TEXT[progress.phase];
+  }
+  return `${PHASE_TEXT[progress.phase]}: ${percent}${bytes}`;
+}
