@@ -9,7 +9,9 @@
  */
 import type { CatalogEntry } from './catalog';
 import { DEFAULT_CONTEXT_WINDOW, describeLegacyConversion } from './conversion';
+import { MODEL_HOSTS } from '../build/csp';
 import { largestTensorBytes } from './downloadSize';
+import { isHostAllowedByPolicy } from './endpoints';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { normaliseModelBaseUrl } from './modelRecord';
@@ -19,7 +21,10 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export interface CustomModelInput {
   /** The id the app will use, e.g. "my-warm-qwen-q4f16_1". */
   modelId: string;
-  /** https://huggingface.co/<org>/<repo>[/resolve/<rev>/] or any https base ending in "/". */
+  /**
+   * https://huggingface.co/<org>/<repo>[/resolve/<rev>/], or an https folder ending in "/" on a
+   * host the app's Content-Security-Policy allows (MODEL_HOSTS); others are refused up front.
+   */
   weightsUrl: string;
   /** The prebuilt model whose library (.wasm) the weights were converted for. */
   base: Pick<
@@ -90,6 +95,14 @@ export function validateWeightsUrl(weightsUrl: string): string {
   }
   if (!url.endsWith('/'))
     throw invalid(`Weights URL "${url}" must end with "/" (it is a folder of files).`);
+  if (!isHostAllowedByPolicy(url, MODEL_HOSTS)) {
+    throw invalid(
+      `Weights URL "${url}": this app's Content-Security-Policy lets the model worker download ` +
+        `only from ${MODEL_HOSTS.join(', ')}, so the download would be blocked. Upload the ` +
+        'converted folder to Hugging Face, import it from disk as a local folder, or host your ' +
+        'own copy of Warmth Lab with this host added (docs/bring-your-own-model.md).',
+    );
+  }
   return normaliseModelBaseUrl(url);
 }
 

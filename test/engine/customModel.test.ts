@@ -44,7 +44,11 @@ describe('validateWeightsUrl', () => {
       'https://huggingface.co/me/warm-qwen-MLC/resolve/v2/',
       'https://huggingface.co/me/warm-qwen-MLC/resolve/v2/',
     ],
-    ['https://models.example.org/warm/', 'https://models.example.org/warm/resolve/main/'],
+    [
+      'https://raw.githubusercontent.com/me/models/main/warm/',
+      'https://raw.githubusercontent.com/me/models/main/warm/resolve/main/',
+    ],
+    ['https://cdn.hf.co/me/warm/', 'https://cdn.hf.co/me/warm/resolve/main/'],
   ])('%s → %s', (input, expected) => {
     expect(validateWeightsUrl(input)).toBe(expected);
   });
@@ -57,6 +61,12 @@ describe('validateWeightsUrl', () => {
       'should look like https://huggingface.co/<org>/<repo>',
     ],
     ['https://models.example.org/warm', 'must end with "/"'],
+    [
+      'https://models.example.org/warm/',
+      "this app's Content-Security-Policy lets the model worker download only from https://huggingface.co, " +
+        'https://*.huggingface.co, https://*.hf.co, https://raw.githubusercontent.com, so the download would be blocked',
+    ],
+    ['https://hf.co.evil.example/warm/', 'so the download would be blocked'],
     ['https://huggingface.co/me/repo?x=1', 'must not contain "?" or "#"'],
   ])('rejects %s', (input, message) => {
     expect(() => validateWeightsUrl(input)).toThrow(message);
