@@ -21,6 +21,7 @@ import {
 } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import type { EngineEvent, EngineRequest } from './protocol';
+import { describeCrash, unexpected, workerCrashError } from './workerErrors';
 
 /** What the engine needs from a Worker (a real one, or a MessagePort pair in tests). */
 export interface WorkerPort {
@@ -259,13 +260,7 @@ export class WorkerEngine implements Engine {
   }
 
   #onCrash(detail: string): void {
-    this.#failAll(
-      createNamedError(
-        ENGINE_ERROR.workerCrash,
-        `The model worker stopped unexpectedly (${detail}). This often means the GPU ran out of memory; ` +
-          'try a smaller model, then load again.',
-      ),
-    );
+    this.#failAll(workerCrashError(detail));
   }
 
   /** Terminates the worker and rejects everything in flight; the next request starts a new one. */
@@ -277,18 +272,6 @@ export class WorkerEngine implements Engine {
     this.#pending.clear();
     for (const entry of pending) entry.reject(error);
   }
-}
-
-function describeCrash(event: Event): string {
-  const message = (event as ErrorEvent).message;
-  return typeof message === 'string' && message !== '' ? message : 'no details';
-}
-
-function unexpected(event: TerminalEvent): Error {
-  return createNamedError(
-    ENGINE_ERROR.badResponse,
-    `The model worker answered "${event.type}" unexpectedly.`,
-  );
 }
 
 function abortedResult(text: string): GenerateResult {

@@ -1,7 +1,7 @@
 /**
  * The worker's own error messages: what went wrong and what to do, in plain words.
  *
- * Owns: the texts of a refused generation (model switched, not loaded), of a lost device while a
+ * Owns (worker and page side): the texts of a crashed worker, of a refused generation (model switched, not loaded), of a lost device while a
  * model was loaded, and of a failed download. Invariants: every error carries a name from
  * `ENGINE_ERROR`; the original engine text is kept at the end where there is one.
  */
@@ -58,4 +58,26 @@ export function describeLoadError(error: unknown, modelId: string): WireError {
       `Could not download the files of ${modelId}: the network is unavailable or the host blocked the ` +
       `request (${wire.message}). Check the connection and try again; finished files stay cached.`,
   };
+}
+
+/** The message of a worker's `error` event, or "no details". */
+export function describeCrash(event: Event): string {
+  const message = (event as ErrorEvent).message;
+  return typeof message === 'string' && message !== '' ? message : 'no details';
+}
+
+/** A terminal event of the wrong type for its request. */
+export function unexpected(event: { type: string }): Error {
+  return createNamedError(
+    ENGINE_ERROR.badResponse,
+    `The model worker answered "${event.type}" unexpectedly.`,
+  );
+}
+
+export function workerCrashError(detail: string): Error {
+  return createNamedError(
+    ENGINE_ERROR.workerCrash,
+    `The model worker stopped unexpectedly (${detail}). This often means the GPU ran out of memory; ` +
+      'try a smaller model, then load again.',
+  );
 }
