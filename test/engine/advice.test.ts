@@ -59,6 +59,14 @@ describe('one device rule for panel, catalog and pickers', () => {
     ]);
   });
 
+  it('points a browser without WebGPU at the routes that work offline, not at an empty panel', () => {
+    const none = decideCapability({ hasNavigatorGpu: false, adapter: null });
+    expect(none.advice[1]).toBe(
+      'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models ' +
+        'page, or import model outputs to analyse on the Results page.',
+    );
+  });
+
   it('does not recommend a model needing more GPU memory than half the device reports', () => {
     const gpu = decideCapability({ hasNavigatorGpu: true, adapter: adapter() });
     const phi = entry('Phi-3.5-mini-instruct-q4f32_1-MLC');
