@@ -7,11 +7,7 @@
  * from the installed web-llm's own list; the scripted engine is labelled wherever it is used.
  */
 import type { CapabilityDecision } from '../../engine/capability';
-import {
-  decideCapability,
-  probeCapability,
-  readDeviceMemoryGiB,
-} from '../../engine/capability';
+import { decideCapability, probeCapability, readDeviceMemoryGiB } from '../../engine/capability';
 import type { CatalogEntry, RunnableVerdict } from '../../engine/catalog';
 import { isRunnable, pickDefaultModel } from '../../engine/catalog';
 import type { Engine, LoadProgress } from '../../engine/engine';
