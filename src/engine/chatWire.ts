@@ -220,3 +220,13 @@ function finiteOr(value: number | undefined, fallback: number): number {
 function isPositiveFinite(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
 }
+
+/** The result of a generation cancelled with `text` streamed so far (no usage measured). */
+export function abortedResult(text: string): GenerateResult {
+  return {
+    text,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    finishReason: 'abort',
+    elapsedMs: 0,
+  };
+}

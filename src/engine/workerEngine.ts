@@ -20,6 +20,7 @@ import {
   isDeviceLossError,
 } from './errors';
 import type { ModelRecordLike } from './modelRecord';
+import { abortedResult } from './chatWire';
 import type { EngineEvent, EngineRequest } from './protocol';
 import { describeCrash, unexpected, workerCrashError } from './workerErrors';
 
@@ -36,7 +37,10 @@ export interface WorkerPort {
 export interface WorkerEngineOptions {
   /** Defaults to the bundled module worker. */
   createWorker?: () => WorkerPort;
-  /** How long a cancelled load or generation may take to confirm before the worker is stopped. */
+  /**
+   * How long a cancelled load or generation may take to confirm before the worker is stopped
+   * (defaults: 3 s for loads, 15 s for generations).
+   */
   cancelGraceMs?: number;
 }
 
@@ -49,7 +53,10 @@ interface Pending {
   onToken?: (delta: string) => void;
 }
 
-const DEFAULT_CANCEL_GRACE_MS = 3000;
+const DEFAULT_LOAD_CANCEL_GRACE_MS = 3000;
+// Longer: web-llm sees an interrupt only between steps (a long prefill on a slow GPU takes
+// seconds), and stopping the worker costs a model reload.
+const DEFAULT_GENERATE_CANCEL_GRACE_MS = 15_000;
 
 function createModuleWorker(): WorkerPort {
   return new Worker(new URL('./llm.worker.ts', import.meta.url), { type: 'module' });
@@ -59,7 +66,8 @@ export class WorkerEngine implements Engine {
   readonly kind = 'webllm' as const;
   readonly label = 'WebLLM (in this browser, WebGPU)';
   readonly #createWorker: () => WorkerPort;
-  readonly #cancelGraceMs: number;
+  readonly #loadGraceMs: number;
+  readonly #generateGraceMs: number;
   readonly #pending = new Map<string, Pending>();
   #worker: WorkerPort | null = null;
   #nextId = 1;
@@ -68,7 +76,8 @@ export class WorkerEngine implements Engine {
 
   constructor(options: WorkerEngineOptions = {}) {
     this.#createWorker = options.createWorker ?? createModuleWorker;
-    this.#cancelGraceMs = options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
+    this.#loadGraceMs = options.cancelGraceMs ?? DEFAULT_LOAD_CANCEL_GRACE_MS;
+    this.#generateGraceMs = options.cancelGraceMs ?? DEFAULT_GENERATE_CANCEL_GRACE_MS;
   }
 
   get loadedModelId(): string | null {
@@ -248,7 +257,7 @@ export class WorkerEngine implements Engine {
       this.#pending.delete(id);
       pending.resolve({ type: 'done', id, result: abortedResult(partialText()) });
       this.#failAll(createAbortError('The model worker did not answer a cancel and was stopped.'));
-    }, this.#cancelGraceMs);
+    }, this.#generateGraceMs);
   }
 
   #cancelLoad(id: string): void {
@@ -256,7 +265,7 @@ export class WorkerEngine implements Engine {
     setTimeout(() => {
       if (this.#pending.has(id))
         this.#failAll(createAbortError('Model load cancelled (worker stopped).'));
-    }, this.#cancelGraceMs);
+    }, this.#loadGraceMs);
   }
 
   #onCrash(detail: string): void {
@@ -272,15 +281,6 @@ export class WorkerEngine implements Engine {
     this.#pending.clear();
     for (const entry of pending) entry.reject(error);
   }
-}
-
-function abortedResult(text: string): GenerateResult {
-  return {
-    text,
-    usage: { promptTokens: 0, completionTokens: 0 },
-    finishReason: 'abort',
-    elapsedMs: 0,
-  };
 }
 
 let sharedEngine: WorkerEngine | null = null;
