@@ -34,6 +34,8 @@ export interface CatalogEntry {
   needsShaderF16: boolean;
   /** Declared maxStorageBufferBindingSize need; undefined means web-llm's 128 MiB floor suffices. */
   bufferSizeRequiredBytes?: number;
+  /** The largest weight tensor, once its tensor-cache.json was read (small-buffer devices). */
+  largestTensorBytes?: number;
   modelUrl: string;
   modelLibUrl: string;
   /** Rough download size from parameters and quantization; label it "about" in the UI. */
@@ -180,6 +182,7 @@ export function needOfEntry(entry: CatalogEntry): ModelNeed {
   return {
     needsShaderF16: entry.needsShaderF16,
     bufferSizeRequiredBytes: entry.bufferSizeRequiredBytes,
+    largestTensorBytes: entry.largestTensorBytes,
     vramRequiredMB: entry.vramRequiredMB,
     parameters: entry.parameters,
     isLowResource: entry.isLowResource,

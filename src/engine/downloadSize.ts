@@ -10,18 +10,28 @@ import { normaliseModelBaseUrl } from './modelRecord';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The parsed `<model>/resolve/main/tensor-cache.json`. */
+export async function fetchTensorManifest(
+  modelUrl: string,
+  fetchFn: FetchLike = (input, init) => fetch(input, init),
+  signal?: AbortSignal,
+): Promise<{ url: string; manifest: unknown }> {
+  const url = `${normaliseModelBaseUrl(modelUrl)}tensor-cache.json`;
+  const response = await fetchFn(url, signal === undefined ? undefined : { signal });
+  if (!response.ok) {
+    throw createNamedError(ENGINE_ERROR.badResponse, `${url} answered HTTP ${response.status}.`);
+  }
+  return { url, manifest: (await response.json()) as unknown };
+}
+
 /** Sums `records[].nbytes` of `<model>/resolve/main/tensor-cache.json`. */
 export async function fetchExactDownloadBytes(
   modelUrl: string,
   fetchFn: FetchLike = (input, init) => fetch(input, init),
   signal?: AbortSignal,
 ): Promise<number> {
-  const url = `${normaliseModelBaseUrl(modelUrl)}tensor-cache.json`;
-  const response = await fetchFn(url, signal === undefined ? undefined : { signal });
-  if (!response.ok) {
-    throw createNamedError(ENGINE_ERROR.badResponse, `${url} answered HTTP ${response.status}.`);
-  }
-  return sumTensorCacheBytes(await response.json(), url);
+  const { url, manifest } = await fetchTensorManifest(modelUrl, fetchFn, signal);
+  return sumTensorCacheBytes(manifest, url);
 }
 
 /** Validates a parsed tensor-cache.json and sums its shard sizes. */

@@ -100,6 +100,12 @@ describe('one device rule for panel, catalog and pickers', () => {
       reason: 'needs 282 MiB buffers; this GPU allows 128 MiB.',
     });
     expect(largestTensorBytes({ records: [] })).toBe(0);
+    // Catalog entries carry the figure once read, through the same rule.
+    const gemma = { ...entry('gemma-2-2b-it-q4f32_1-MLC'), bufferSizeRequiredBytes: undefined };
+    expect(isRunnable(gemma, small).isRunnable).toBe(true);
+    expect(isRunnable({ ...gemma, largestTensorBytes: 294912000 }, small).reason).toBe(
+      'needs 282 MiB buffers; this GPU allows 128 MiB.',
+    );
   });
 
   it('labels "-1k" builds apart from their 4k twins', () => {

@@ -12,6 +12,7 @@ import type { CatalogEntry, RunnableVerdict } from '../../engine/catalog';
 import { isRunnable, pickDefaultModel } from '../../engine/catalog';
 import type { Engine, LoadProgress } from '../../engine/engine';
 import { estimateRemainingMs } from '../../engine/engine';
+import { fetchTensorManifest, largestTensorBytes } from '../../engine/downloadSize';
 import { createEngine, getEngineOverride } from '../../engine/engineFactory';
 
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -26,7 +27,16 @@ function describeError(error: unknown): string {
 
 export class EngineState {
   #capability = $state.raw<CapabilityDecision | null>(null);
-  #catalog = $state.raw<CatalogEntry[]>([]);
+  #rawCatalog = $state.raw<CatalogEntry[]>([]);
+  /** Largest weight tensor per model id, read on small-buffer devices (see `#checkTensors`). */
+  #largestTensors = $state.raw<Record<string, number>>({});
+  #catalog: CatalogEntry[] = $derived(
+    this.#rawCatalog.map((entry) =>
+      entry.id in this.#largestTensors
+        ? { ...entry, largestTensorBytes: this.#largestTensors[entry.id] }
+        : entry,
+    ),
+  );
   #catalogError = $state<string | null>(null);
   #selectedModelId = $state<string | null>(null);
   #status = $state<LoadStatus>('idle');
@@ -106,7 +116,7 @@ export class EngineState {
       const { entries } = await worker.listCatalog();
       const annotated = decideCapability(input, entries);
       this.#capability = annotated;
-      this.#catalog = entries;
+      this.#rawCatalog = entries;
       this.#selectedModelId = pickDefaultModel(entries, annotated)?.id ?? null;
     } catch (error) {
       this.#catalogError = `Could not read web-llm's model list: ${describeError(error)}`;
@@ -123,6 +133,25 @@ export class EngineState {
   select(modelId: string): void {
     if (this.isReserved) return;
     this.#selectedModelId = modelId;
+    void this.#checkTensors();
+  }
+
+  /**
+   * When the user picks a model on a device whose storage-buffer binding is below 1 GiB, reads its
+   * tensor-cache.json (small JSON) so the advice also checks its largest tensor; offline or on a
+   * failed read the declared need stands.
+   */
+  async #checkTensors(): Promise<void> {
+    const entry = this.#rawCatalog.find((e) => e.id === this.#selectedModelId);
+    const binding = this.#capability?.bindingBytesAvailable ?? 0;
+    if (entry === undefined || this.isScripted || binding === 0 || binding >= 2 ** 30) return;
+    if (entry.id in this.#largestTensors) return;
+    try {
+      const { manifest } = await fetchTensorManifest(entry.modelUrl);
+      this.#largestTensors = { ...this.#largestTensors, [entry.id]: largestTensorBytes(manifest) };
+    } catch {
+      // Keep the declared need; the load itself will report what went wrong.
+    }
   }
 
   /** Downloads (or reads from cache) and initialises the selected model, reporting progress. */
