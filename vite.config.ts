@@ -8,7 +8,7 @@
 import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
-import { contentSecurityPolicyPlugin } from './src/build/csp.ts';
+import { buildContentSecurityPolicy, contentSecurityPolicyPlugin } from './src/build/csp.ts';
 import { serviceWorkerPlugin } from './src/build/serviceWorker.ts';
 
 const PUBLIC_FILES = readdirSync(new URL('./public', import.meta.url));
@@ -22,6 +22,8 @@ export default defineConfig(({ mode, command }) => ({
     __APP_VERSION__: JSON.stringify(process.env.npm_package_version ?? '0.1.0'),
   },
   worker: { format: 'es' },
+  // The meta tag does not govern workers: `vite preview` also sends the policy as a header.
+  preview: { headers: { 'Content-Security-Policy': buildContentSecurityPolicy() } },
   build: { target: 'es2022', chunkSizeWarningLimit: 8000 },
   test: {
     include: ['test/**/*.test.ts'],

@@ -145,6 +145,11 @@ export interface GenerateResult {
   finishReason: 'stop' | 'length' | 'abort' | 'error';
   /** Wall-clock milliseconds from request to last token. */
   elapsedMs: number;
+  /**
+   * Probability of the answer as sampled (exp of the summed chosen-token log-probabilities at the
+   * request's temperature), when log-probabilities were asked for and the engine reported them.
+   */
+  answerProbability?: number;
 }
 
 /** What the experiment runner needs from any engine (implemented in src/engine). */

@@ -9,6 +9,8 @@
  * (maxStorageBufferBindingSize), needs 32 KiB workgroup storage and 10 storage buffers per stage.
  */
 
+import { FALLBACK_ADVICE } from './advice';
+
 const MIB = 1024 * 1024;
 const GIB = 1024 * MIB;
 
@@ -57,6 +59,8 @@ export interface CapabilityDecision {
   bindingBytesAvailable: number;
   /** "vendor architecture" for display, empty when unknown. */
   adapterLabel: string;
+  /** A software adapter (SwiftShader and the like): only the smallest models are recommended. */
+  isFallback?: boolean;
 }
 
 /** A model's declared need for storage-buffer binding size (catalog entries fit this shape). */
@@ -68,7 +72,7 @@ export interface ModelBufferNeed {
 const MAX_NAMED_MODELS = 4;
 
 const ENDPOINT_ADVICE =
-  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) in the model panel.';
+  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models page, or import model outputs to analyse on the Results page.';
 
 /**
  * Decides whether web-llm can run here and which quantization to use.
@@ -110,9 +114,7 @@ function decideForUsableAdapter(
     reasons.push(
       'The GPU adapter is a software fallback (e.g. SwiftShader): generation works but is very slow.',
     );
-    advice.push(
-      'Use only the smallest models (about 0.5B parameters), or enable hardware acceleration.',
-    );
+    advice.push(FALLBACK_ADVICE);
   }
   if (!hasF16) {
     reasons.push(
@@ -126,7 +128,7 @@ function decideForUsableAdapter(
       `maxStorageBufferBindingSize is ${formatMiB(adapter.limits.maxStorageBufferBindingSize)}, below 1 GiB: ` +
         `web-llm falls back to 128 MiB, so ${describeAffected(models, bindingBytes)} cannot run.`,
     );
-    advice.push('Prefer models marked "low resource" in the catalog.');
+    advice.push('Use the models marked "recommended here": the low-resource builds.');
   }
   return {
     status: adapter.isFallback || isSmallBinding ? 'limited' : 'ready',
@@ -136,6 +138,7 @@ function decideForUsableAdapter(
     advice,
     bindingBytesAvailable: bindingBytes,
     adapterLabel: labelOf(adapter),
+    isFallback: adapter.isFallback,
   };
 }
 
@@ -225,6 +228,12 @@ export async function probeCapability(): Promise<CapabilityInput> {
   }
   if (adapter === null) return { hasNavigatorGpu: true, adapter: null };
   return { hasNavigatorGpu: true, adapter: describeAdapter(adapter) };
+}
+
+/** `navigator.deviceMemory` (GiB, coarse, Chromium only), or null where it is not reported. */
+export function readDeviceMemoryGiB(): number | null {
+  const memory = (globalThis.navigator as { deviceMemory?: unknown } | undefined)?.deviceMemory;
+  return typeof memory === 'number' ? memory : null;
 }
 
 /** Convenience for the UI: probe, then decide. */

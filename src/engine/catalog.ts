@@ -9,6 +9,8 @@
  * web-llm, so the UI can import it without pulling web-llm's ~6 MB chunk into the app shell.
  * The list itself reaches the page through the worker's `catalog` request.
  */
+import { adviseModel } from './advice';
+import type { ModelNeed } from './advice';
 import type { CapabilityDecision } from './capability';
 import type { ModelRecordLike } from './modelRecord';
 
@@ -32,6 +34,8 @@ export interface CatalogEntry {
   needsShaderF16: boolean;
   /** Declared maxStorageBufferBindingSize need; undefined means web-llm's 128 MiB floor suffices. */
   bufferSizeRequiredBytes?: number;
+  /** The largest weight tensor, once its tensor-cache.json was read (small-buffer devices). */
+  largestTensorBytes?: number;
   modelUrl: string;
   modelLibUrl: string;
   /** Rough download size from parameters and quantization; label it "about" in the UI. */
@@ -40,6 +44,9 @@ export interface CatalogEntry {
 
 export interface RunnableVerdict {
   isRunnable: boolean;
+  /** Runs well here (see advice.ts); false whenever `isRunnable` is false. */
+  isRecommended: boolean;
+  /** "recommended here", or why it cannot run / is not recommended. */
   reason: string;
 }
 
@@ -170,36 +177,50 @@ export function estimateDownloadBytes(
   return bits === undefined ? null : Math.round((parameters * bits) / 8);
 }
 
-/** Whether `entry` can run on a device with this capability decision, and why not. */
-export function isRunnable(entry: CatalogEntry, capability: CapabilityDecision): RunnableVerdict {
-  if (capability.status === 'unavailable') {
-    return { isRunnable: false, reason: 'WebGPU is not usable in this browser.' };
-  }
-  if (entry.needsShaderF16 && !capability.hasF16) {
-    return {
-      isRunnable: false,
-      reason: `${entry.quantization} needs the shader-f16 WebGPU feature, which this GPU lacks; use the q4f32_1 build.`,
-    };
-  }
-  const needed = entry.bufferSizeRequiredBytes ?? 0;
-  if (needed > capability.bindingBytesAvailable) {
-    return {
-      isRunnable: false,
-      reason: `needs ${Math.ceil(needed / 2 ** 20)} MiB storage buffers; this device allows ${Math.floor(capability.bindingBytesAvailable / 2 ** 20)} MiB.`,
-    };
-  }
-  return { isRunnable: true, reason: 'runs on this device' };
+/** What a catalog entry needs, for the shared device rule. */
+export function needOfEntry(entry: CatalogEntry): ModelNeed {
+  return {
+    needsShaderF16: entry.needsShaderF16,
+    bufferSizeRequiredBytes: entry.bufferSizeRequiredBytes,
+    largestTensorBytes: entry.largestTensorBytes,
+    vramRequiredMB: entry.vramRequiredMB,
+    parameters: entry.parameters,
+    isLowResource: entry.isLowResource,
+  };
+}
+
+/**
+ * Whether `entry` can run on a device with this capability decision and whether it is
+ * recommended there (the one rule in advice.ts), with the reason for either "no".
+ */
+export function isRunnable(
+  entry: CatalogEntry,
+  capability: CapabilityDecision,
+  deviceMemoryGiB?: number | null,
+): RunnableVerdict {
+  const advice = adviseModel(needOfEntry(entry), capability, deviceMemoryGiB);
+  return {
+    isRunnable: advice.canRun,
+    isRecommended: advice.isRecommended,
+    reason: advice.reason === '' ? 'recommended here' : advice.reason,
+  };
 }
 
 /**
  * The model to preselect: Qwen2.5-0.5B-Instruct (else SmolLM2-360M-Instruct) in the
- * capability's quantization, else the smallest runnable entry; null when nothing runs.
+ * capability's quantization, else the smallest entry; among the recommended entries when any are,
+ * else among the runnable ones; null when nothing runs.
  */
 export function pickDefaultModel(
   entries: readonly CatalogEntry[],
   capability: CapabilityDecision,
 ): CatalogEntry | null {
-  const runnable = entries.filter((entry) => isRunnable(entry, capability).isRunnable);
+  const verdicts = entries.map((entry) => ({ entry, verdict: isRunnable(entry, capability) }));
+  const recommended = verdicts.filter((v) => v.verdict.isRecommended).map((v) => v.entry);
+  const runnable =
+    recommended.length > 0
+      ? recommended
+      : verdicts.filter((v) => v.verdict.isRunnable).map((v) => v.entry);
   for (const preference of DEFAULT_PREFERENCE) {
     const match = runnable.find(
       (entry) =>

@@ -8,6 +8,7 @@
  */
 import type { ChatMessage, GenerateResult, GenerationSettings, Usage } from '../core/types';
 import { createNamedError } from './errors';
+import type { ModelRecordLike } from './modelRecord';
 
 export type WireDialect = 'webllm' | 'openai';
 
@@ -38,21 +39,57 @@ export interface WireUsage {
   extra?: { prefill_tokens_per_s?: number; decode_tokens_per_s?: number };
 }
 
+/** One sampled token's log-probability (web-llm sends the last token's with each chunk). */
+export interface WireTokenLogprob {
+  logprob: number;
+}
+
 export interface WireChunk {
-  choices: { delta?: { content?: string | null }; finish_reason?: string | null }[];
+  choices: {
+    delta?: { content?: string | null };
+    finish_reason?: string | null;
+    logprobs?: { content?: WireTokenLogprob[] | null } | null;
+  }[];
   usage?: WireUsage | null;
 }
 
 /** Qwen3 models think aloud by default; the study measures direct answers, so thinking is off. */
-const THINKING_MODELS = /^Qwen3-/;
+const THINKING_BASE = /^Qwen3-/;
+/** `model_type` of the Qwen3 architecture in mlc-chat-config.json. */
+const THINKING_ARCHITECTURE = 'qwen3';
+
+/**
+ * Whether a model thinks aloud unless told not to: decided from the model its record reuses
+ * (custom weights: `base_model_id`; local folders: the converted `architecture`), so a Qwen3
+ * fine-tune under any id behaves like its base arm.
+ */
+export function usesThinking(modelId: string, record?: ModelRecordLike): boolean {
+  if (record?.architecture !== undefined) return record.architecture === THINKING_ARCHITECTURE;
+  return THINKING_BASE.test(record?.base_model_id ?? modelId);
+}
+
+/**
+ * web-llm samples from softmax(logits / max(temperature, 1e-6)): at temperature 0 every chosen
+ * token has probability 1, so log-probabilities would say nothing and cost a CPU copy of the
+ * probability row per token. They are asked for only when sampling is real.
+ */
+const MIN_LOGPROB_TEMPERATURE = 0.01;
+
+export interface ChatRequestOptions {
+  /** The id sent as `model`. */
+  model?: string;
+  /** Turn thinking off (web-llm's Qwen3 chat template honours `enable_thinking`). */
+  isThinkingOff?: boolean;
+}
 
 /** Builds the streaming request for `dialect`; throws a named error for an unparseable schema. */
 export function buildChatRequest(
   messages: ChatMessage[],
   settings: GenerationSettings,
   dialect: WireDialect,
-  model?: string,
+  options: ChatRequestOptions = {},
 ): WireChatRequest {
+  const { model } = options;
   const request: WireChatRequest = {
     messages: messages.map((message) => ({ role: message.role, content: message.content })),
     stream: true,
@@ -63,13 +100,14 @@ export function buildChatRequest(
   if (model !== undefined) request.model = model;
   if (settings.seed !== undefined) request.seed = settings.seed;
   if (settings.topP !== undefined) request.top_p = settings.topP;
-  if (settings.topLogprobs !== undefined && settings.topLogprobs > 0) {
+  const isSampling = settings.temperature >= MIN_LOGPROB_TEMPERATURE;
+  if (settings.topLogprobs !== undefined && settings.topLogprobs > 0 && isSampling) {
     request.logprobs = true;
     request.top_logprobs = settings.topLogprobs;
   }
   if (settings.jsonSchema !== undefined)
     request.response_format = toResponseFormat(settings.jsonSchema, dialect);
-  if (dialect === 'webllm' && model !== undefined && THINKING_MODELS.test(model)) {
+  if (dialect === 'webllm' && options.isThinkingOff === true) {
     request.extra_body = { enable_thinking: false };
   }
   return request;
@@ -102,6 +140,9 @@ export class StreamAccumulator {
   finishReason: string | null = null;
   usage: WireUsage | null = null;
   firstTokenAt: number | null = null;
+  /** Sum of the chosen tokens' log-probabilities, and how many were reported. */
+  logprobSum = 0;
+  logprobCount = 0;
   readonly #now: () => number;
 
   constructor(now: () => number = () => performance.now()) {
@@ -113,6 +154,11 @@ export class StreamAccumulator {
     const choice = chunk.choices[0];
     if (choice === undefined) return '';
     if (choice.finish_reason) this.finishReason = choice.finish_reason;
+    for (const token of choice.logprobs?.content ?? []) {
+      if (!Number.isFinite(token.logprob)) continue;
+      this.logprobSum += token.logprob;
+      this.logprobCount += 1;
+    }
     const delta = choice.delta?.content ?? '';
     if (delta !== '') {
       this.firstTokenAt ??= this.#now();
@@ -121,6 +167,18 @@ export class StreamAccumulator {
     }
     return delta;
   }
+}
+
+/**
+ * The probability of the whole answer as sampled: exp of the summed chosen-token
+ * log-probabilities (at the request's temperature). Empty when none were reported.
+ */
+export function answerProbabilityOf(accumulator: StreamAccumulator): {
+  answerProbability?: number;
+} {
+  if (accumulator.logprobCount === 0) return {};
+  const probability = Math.exp(accumulator.logprobSum);
+  return Number.isFinite(probability) ? { answerProbability: probability } : {};
 }
 
 export interface StreamTiming {
@@ -161,4 +219,14 @@ function finiteOr(value: number | undefined, fallback: number): number {
 
 function isPositiveFinite(value: number | undefined): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value > 0;
+}
+
+/** The result of a generation cancelled with `text` streamed so far (no usage measured). */
+export function abortedResult(text: string): GenerateResult {
+  return {
+    text,
+    usage: { promptTokens: 0, completionTokens: 0 },
+    finishReason: 'abort',
+    elapsedMs: 0,
+  };
 }

@@ -8,6 +8,10 @@
  * and what was expected; nothing is registered or downloaded beyond the two small configs.
  */
 import type { CatalogEntry } from './catalog';
+import { DEFAULT_CONTEXT_WINDOW, describeLegacyConversion } from './conversion';
+import { MODEL_HOSTS } from '../build/csp';
+import { largestTensorBytes } from './downloadSize';
+import { isHostAllowedByPolicy } from './endpoints';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { normaliseModelBaseUrl } from './modelRecord';
@@ -17,7 +21,10 @@ type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 export interface CustomModelInput {
   /** The id the app will use, e.g. "my-warm-qwen-q4f16_1". */
   modelId: string;
-  /** https://huggingface.co/<org>/<repo>[/resolve/<rev>/] or any https base ending in "/". */
+  /**
+   * https://huggingface.co/<org>/<repo>[/resolve/<rev>/], or an https folder ending in "/" on a
+   * host the app's Content-Security-Policy allows (MODEL_HOSTS); others are refused up front.
+   */
   weightsUrl: string;
   /** The prebuilt model whose library (.wasm) the weights were converted for. */
   base: Pick<
@@ -29,6 +36,8 @@ export interface CustomModelInput {
     | 'needsShaderF16'
     | 'vramRequiredMB'
     | 'isLowResource'
+    | 'contextWindowSize'
+    | 'bufferSizeRequiredBytes'
   >;
   /** Existing ids (prebuilt and custom) the new id must not collide with. */
   takenIds?: readonly string[];
@@ -86,6 +95,14 @@ export function validateWeightsUrl(weightsUrl: string): string {
   }
   if (!url.endsWith('/'))
     throw invalid(`Weights URL "${url}" must end with "/" (it is a folder of files).`);
+  if (!isHostAllowedByPolicy(url, MODEL_HOSTS)) {
+    throw invalid(
+      `Weights URL "${url}": this app's Content-Security-Policy lets the model worker download ` +
+        `only from ${MODEL_HOSTS.join(', ')}, so the download would be blocked. Upload the ` +
+        'converted folder to Hugging Face, import it from disk as a local folder, or host your ' +
+        'own copy of Warmth Lab with this host added (docs/bring-your-own-model.md).',
+    );
+  }
   return normaliseModelBaseUrl(url);
 }
 
@@ -105,18 +122,44 @@ export async function createCustomModelRecord(
     fetchChatConfig(`${normaliseModelBaseUrl(input.base.modelUrl)}mlc-chat-config.json`, fetchFn),
   ]);
   compareConfigs(custom, base, input.base.id);
+  const largestTensor = largestTensorBytes(await fetchTensorCache(weightsBase, fetchFn));
+  // The worker re-resolves library and overrides from `base_model_id` at every load; the copies
+  // here make the stored record complete on its own (memory estimate, older readers).
   const record: ModelRecordLike = {
     model: weightsBase,
     model_id: modelId,
     model_lib: input.base.modelLibUrl,
+    base_model_id: input.base.id,
+    overrides: { context_window_size: input.base.contextWindowSize ?? DEFAULT_CONTEXT_WINDOW },
   };
+  if (typeof custom.model_type === 'string') record.architecture = custom.model_type;
   if (input.base.vramRequiredMB !== null) record.vram_required_MB = input.base.vramRequiredMB;
   record.low_resource_required = input.base.isLowResource;
   if (input.base.needsShaderF16) record.required_features = ['shader-f16'];
+  const buffer = Math.max(input.base.bufferSizeRequiredBytes ?? 0, largestTensor);
+  if (buffer > 0) record.buffer_size_required_bytes = buffer;
   return record;
 }
 
 type ChatConfigJson = Record<string, unknown> & { model_config?: Record<string, unknown> };
+
+/**
+ * web-llm 0.2.86 reads `tensor-cache.json` (older mlc_llm conversions wrote `ndarray-cache.json`,
+ * which it never requests): without it the load would fail after the download started.
+ */
+async function fetchTensorCache(weightsBase: string, fetchFn: FetchLike): Promise<unknown> {
+  const url = `${weightsBase}tensor-cache.json`;
+  const response = await fetchFn(url).catch(() => null);
+  if (response?.ok === true) return (await response.json().catch(() => null)) as unknown;
+  const legacy = await fetchFn(`${weightsBase}ndarray-cache.json`, { method: 'HEAD' }).catch(
+    () => null,
+  );
+  throw invalid(
+    legacy?.ok === true
+      ? describeLegacyConversion(weightsBase)
+      : `${url} was not found (HTTP ${response?.status ?? 'error'}); web-llm 0.2.86 needs it to load the weights.`,
+  );
+}
 
 async function fetchChatConfig(url: string, fetchFn: FetchLike): Promise<ChatConfigJson> {
   let response: Response;

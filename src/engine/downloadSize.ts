@@ -10,18 +10,28 @@ import { normaliseModelBaseUrl } from './modelRecord';
 
 type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
+/** The parsed `<model>/resolve/main/tensor-cache.json`. */
+export async function fetchTensorManifest(
+  modelUrl: string,
+  fetchFn: FetchLike = (input, init) => fetch(input, init),
+  signal?: AbortSignal,
+): Promise<{ url: string; manifest: unknown }> {
+  const url = `${normaliseModelBaseUrl(modelUrl)}tensor-cache.json`;
+  const response = await fetchFn(url, signal === undefined ? undefined : { signal });
+  if (!response.ok) {
+    throw createNamedError(ENGINE_ERROR.badResponse, `${url} answered HTTP ${response.status}.`);
+  }
+  return { url, manifest: (await response.json()) as unknown };
+}
+
 /** Sums `records[].nbytes` of `<model>/resolve/main/tensor-cache.json`. */
 export async function fetchExactDownloadBytes(
   modelUrl: string,
   fetchFn: FetchLike = (input, init) => fetch(input, init),
   signal?: AbortSignal,
 ): Promise<number> {
-  const url = `${normaliseModelBaseUrl(modelUrl)}tensor-cache.json`;
-  const response = await fetchFn(url, signal === undefined ? undefined : { signal });
-  if (!response.ok) {
-    throw createNamedError(ENGINE_ERROR.badResponse, `${url} answered HTTP ${response.status}.`);
-  }
-  return sumTensorCacheBytes(await response.json(), url);
+  const { url, manifest } = await fetchTensorManifest(modelUrl, fetchFn, signal);
+  return sumTensorCacheBytes(manifest, url);
 }
 
 /** Validates a parsed tensor-cache.json and sums its shard sizes. */
@@ -45,4 +55,25 @@ export function sumTensorCacheBytes(manifest: unknown, source: string): number {
     total += nbytes;
   });
   return total;
+}
+
+/**
+ * The largest single weight tensor in a parsed tensor-cache.json (`records[].records[].nbytes`),
+ * 0 when the manifest lists none. Each tensor is bound whole as one storage buffer, so it must
+ * fit the device's `maxStorageBufferBindingSize` (web-llm settles for 128 MiB on small devices).
+ */
+export function largestTensorBytes(manifest: unknown): number {
+  const shards = (manifest as { records?: unknown } | null)?.records;
+  if (!Array.isArray(shards)) return 0;
+  let largest = 0;
+  for (const shard of shards) {
+    const tensors = (shard as { records?: unknown } | null)?.records;
+    if (!Array.isArray(tensors)) continue;
+    for (const tensor of tensors) {
+      const nbytes = (tensor as { nbytes?: unknown } | null)?.nbytes;
+      if (typeof nbytes === 'number' && Number.isFinite(nbytes))
+        largest = Math.max(largest, nbytes);
+    }
+  }
+  return largest;
 }

@@ -10,10 +10,19 @@ import type { Generator } from '../core/types';
 
 export type EngineKind = 'webllm' | 'openai' | 'scripted';
 
+/**
+ * What a load is doing: downloading weights, reading them from the browser cache into GPU
+ * memory, compiling GPU shaders; 'starting' before anything is measurable.
+ */
+export type LoadPhase = 'starting' | 'download' | 'load-weights' | 'compile-shaders' | 'ready';
+
 /** One load-progress report. An ETA can be computed with `estimateRemainingMs`. */
 export interface LoadProgress {
   /** Overall progress, 0..1, never decreasing within one load. */
   fraction: number;
+  /** The current phase and the progress within it (0..1); absent for engines without phases. */
+  phase?: LoadPhase;
+  phaseFraction?: number;
   /** Bytes fetched or read so far, when the engine reports them (web-llm reports MiB). */
   loadedBytes?: number;
   /** Total bytes to fetch, when known or derivable. */

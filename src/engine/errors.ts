@@ -17,6 +17,8 @@ export const ENGINE_ERROR = {
   deviceLost: 'DeviceLostError',
   notLoaded: 'ModelNotLoadedError',
   invalidModel: 'InvalidModelError',
+  modelMismatch: 'ModelMismatchError',
+  noAnswer: 'EngineTimeoutError',
   scripted: 'ScriptedFailure',
 } as const;
 
@@ -65,10 +67,38 @@ export function fromWireError(wire: WireError): Error {
 }
 
 /**
- * web-llm reports a lost GPU device (usually out of memory) with a generic error; give it a
- * stable name so the UI can suggest a smaller model.
+ * The texts a lost GPU device produces, as web-llm 0.2.86, TVM and Chrome word them:
+ * - web-llm's `DeviceLostError` (lost during `reload`): "The WebGPU device was lost while loading
+ *   the model. …"; its log line when lost later: "Device was lost. This can happen due to …";
+ * - Chrome, for a buffer read in flight: "AbortError: Failed to execute 'mapAsync' on
+ *   'GPUBuffer': Device is lost" (an AbortError that is NOT a user cancellation);
+ * - after a loss web-llm unloads itself, so the next request fails with its
+ *   `ModelNotLoadedError`: "Model not loaded before trying to complete ChatCompletionRequest. …".
+ */
+export const DEVICE_LOSS_PATTERNS: readonly RegExp[] = [
+  /\bdevice (?:was |is )?lost\b/i,
+  /^Model not loaded before trying to complete /,
+];
+
+/**
+ * True when `error` (thrown, or rebuilt from the wire) means the GPU device was lost and the
+ * model must be loaded again before the same request is retried. The UI and the runner use this
+ * one rule. Our own "No model is loaded" (the user never loaded one) is NOT a device loss.
+ */
+export function isDeviceLossError(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { name, message } = error as { name?: unknown; message?: unknown };
+  if (name === ENGINE_ERROR.deviceLost) return true;
+  return typeof message === 'string' && DEVICE_LOSS_PATTERNS.some((p) => p.test(message));
+}
+
+/**
+ * A lost device reaches us under several names (Error, and Chrome's AbortError from mapAsync);
+ * give every form one stable name so nothing reads it as a cancellation.
  */
 function refineName(name: string, message: string): string {
-  if (name === 'Error' && /device (was )?lost/i.test(message)) return ENGINE_ERROR.deviceLost;
+  if (name !== ENGINE_ERROR.deviceLost && isDeviceLossError({ name, message })) {
+    return ENGINE_ERROR.deviceLost;
+  }
   return name;
 }

@@ -7,7 +7,9 @@
  */
 import {
   MLCEngine,
+  deleteChatConfigInCache,
   deleteModelAllInfoInCache,
+  deleteModelInCache,
   hasModelInCache,
   modelVersion,
   prebuiltAppConfig,
@@ -43,8 +45,12 @@ const binding: WebLlmBinding = {
   createEngine: (onProgress) =>
     adaptEngine(new MLCEngine({ appConfig: prebuiltAppConfig, initProgressCallback: onProgress })),
   hasModelInCache: (modelId, modelList) => hasModelInCache(modelId, toAppConfig(modelList)),
-  deleteModelFromCache: (modelId, modelList) =>
-    deleteModelAllInfoInCache(modelId, toAppConfig(modelList)),
+  deleteModelFromCache: async (modelId, modelList, { isLibraryKept }) => {
+    const appConfig = toAppConfig(modelList);
+    if (!isLibraryKept) return deleteModelAllInfoInCache(modelId, appConfig);
+    await deleteModelInCache(modelId, appConfig);
+    await deleteChatConfigInCache(modelId, appConfig);
+  },
 };
 
 const scope = self as unknown as {

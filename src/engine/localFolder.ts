@@ -11,6 +11,12 @@
  * Invariants: `planLocalFolderImport` is pure; it fails with an `InvalidModelError` naming each
  * missing or unexpected file; the returned record is what `WorkerEngine.setCustomModels` needs.
  */
+import {
+  DEFAULT_CONTEXT_WINDOW,
+  describeLegacyConversion,
+  estimateFolderVramMB,
+} from './conversion';
+import { largestTensorBytes } from './downloadSize';
 import { createNamedError, ENGINE_ERROR } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 
@@ -94,7 +100,14 @@ export function planLocalFolderImport(
   ];
   const used = new Set(writes.map((write) => write.path));
   return {
-    record: buildRecord(slug, base, base + wasm, chatConfig),
+    record: buildRecord(
+      slug,
+      base,
+      base + wasm,
+      chatConfig,
+      sumShardBytes(tensorCache),
+      largestTensorBytes(tensorCache),
+    ),
     writes,
     ignored: paths.filter((path) => !used.has(path)),
   };
@@ -141,14 +154,39 @@ function listShards(tensorCache: unknown): string[] {
   });
 }
 
+/** Shard sizes as tensor-cache.json declares them (`records[].nbytes`); 0 when absent. */
+function sumShardBytes(tensorCache: unknown): number {
+  const records = (tensorCache as { records?: { nbytes?: unknown }[] } | null)?.records ?? [];
+  return records.reduce((sum, r) => sum + (typeof r.nbytes === 'number' ? r.nbytes : 0), 0);
+}
+
+/**
+ * The record: the prebuilt records' 4096-token context window (not the checkpoint's own, which
+ * can be 32k–128k), the architecture (so Qwen3 thinking is switched off like its base), a
+ * memory estimate for that window and the largest tensor as the buffer size it needs.
+ */
 function buildRecord(
   slug: string,
   base: string,
   libraryUrl: string,
   chatConfig: unknown,
+  weightBytes: number,
+  largestTensor: number,
 ): ModelRecordLike {
-  const quantization = (chatConfig as { quantization?: unknown } | null)?.quantization;
-  const record: ModelRecordLike = { model: base, model_id: `local-${slug}`, model_lib: libraryUrl };
+  const { quantization, model_type: architecture } = (chatConfig ?? {}) as {
+    quantization?: unknown;
+    model_type?: unknown;
+  };
+  const record: ModelRecordLike = {
+    model: base,
+    model_id: `local-${slug}`,
+    model_lib: libraryUrl,
+    overrides: { context_window_size: DEFAULT_CONTEXT_WINDOW },
+  };
+  if (typeof architecture === 'string') record.architecture = architecture;
+  const vram = estimateFolderVramMB(chatConfig, weightBytes);
+  if (vram !== null) record.vram_required_MB = vram;
+  if (largestTensor > 0) record.buffer_size_required_bytes = largestTensor;
   if (typeof quantization === 'string' && /f16/.test(quantization))
     record.required_features = ['shader-f16'];
   return record;
@@ -196,6 +234,8 @@ export async function importLocalFolder(
 
 async function readJson(byPath: Map<string, Blob | undefined>, name: string): Promise<unknown> {
   const blob = byPath.get(name);
+  if (blob === undefined && name === 'tensor-cache.json' && byPath.has('ndarray-cache.json'))
+    throw invalid(describeLegacyConversion('The folder'));
   if (blob === undefined)
     throw invalid(
       `The folder has no ${name}; choose the folder produced by mlc_llm convert_weight.`,

@@ -26,6 +26,13 @@ export interface ModelRecordLike {
   /** web-llm's ModelType enum: 0 LLM, 1 embedding, 2 VLM. */
   model_type?: number;
   model_manifest?: string;
+  /**
+   * Warmth Lab's own (web-llm ignores it): custom weights name the prebuilt model whose library
+   * and overrides they reuse, so behaviour such as Qwen3 thinking follows the base model.
+   */
+  base_model_id?: string;
+  /** Warmth Lab's own: `model_type` of the weights' mlc-chat-config.json, e.g. "qwen3". */
+  architecture?: string;
 }
 
 /** Normalises a model URL the way web-llm does before appending file names. */

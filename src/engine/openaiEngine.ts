@@ -60,7 +60,7 @@ export class OpenAiEngine implements Engine {
     );
     if (response.ok) {
       const available = await readModelIds(response);
-      if (available !== null && !available.includes(modelId))
+      if (available !== null && !isListedModel(modelId, available))
         throw modelNotFound(modelId, available);
     } else if (response.status !== 404) {
       // 404 on /models means the server does not list models; generation will tell us more.
@@ -87,7 +87,7 @@ export class OpenAiEngine implements Engine {
     const accumulator = new StreamAccumulator();
     let isAborted = false;
     try {
-      const body = JSON.stringify(buildChatRequest(messages, settings, 'openai', model));
+      const body = JSON.stringify(buildChatRequest(messages, settings, 'openai', { model }));
       const response = await this.#request(
         '/chat/completions',
         { method: 'POST', body, signal },
@@ -187,6 +187,12 @@ function parseJson(text: string, what: string): unknown {
       `the ${what} is not JSON (is the base URL right? it usually ends in /v1): ${text.slice(0, 80)}`,
     );
   }
+}
+
+/** Ollama lists "llama3.2:latest" and answers to "llama3.2" alike; accept both spellings. */
+export function isListedModel(modelId: string, available: readonly string[]): boolean {
+  if (available.includes(modelId)) return true;
+  return !modelId.includes(':') && available.includes(`${modelId}:latest`);
 }
 
 async function readModelIds(response: Response): Promise<string[] | null> {

@@ -22,7 +22,14 @@ export type EngineRequest =
       /** Custom or local-folder records to register alongside web-llm's prebuilt list. */
       customRecords: ModelRecordLike[];
     }
-  | { type: 'generate'; id: string; messages: ChatMessage[]; settings: GenerationSettings }
+  | {
+      type: 'generate';
+      id: string;
+      /** The model the page believes is loaded; the worker refuses to answer with another. */
+      modelId: string;
+      messages: ChatMessage[];
+      settings: GenerationSettings;
+    }
   /** Cancels the load or generation whose request id is `id`. */
   | { type: 'abort'; id: string }
   | { type: 'unload'; id: string }

@@ -4,15 +4,25 @@
  * Owns: lazy worker creation (only on the first request, so web-llm's ~6 MB chunk never loads
  * with the app shell), request ids, the pending-request map and typed messages to/from the worker.
  * Invariants: every public promise settles — with the worker's terminal event, or with a
- * `WorkerCrashError` if the worker dies, or an `AbortError` when a load is cancelled (if the worker
- * does not confirm within a grace period it is terminated, which also stops its downloads).
+ * `WorkerCrashError` if the worker dies, or an `AbortError` when a load is cancelled; a cancelled
+ * generation resolves with its partial text. If the worker does not confirm a cancel within a
+ * grace period it is terminated (which also stops downloads and frees the GPU). Each generate
+ * request names the model the page loaded, and the worker refuses to answer with another.
  */
 import type { ChatMessage, GenerateResult, GenerationSettings } from '../core/types';
 import type { CatalogEntry } from './catalog';
 import type { Engine, LoadOptions, LoadProgress } from './engine';
-import { createAbortError, createNamedError, ENGINE_ERROR, fromWireError } from './errors';
+import {
+  createAbortError,
+  createNamedError,
+  ENGINE_ERROR,
+  fromWireError,
+  isDeviceLossError,
+} from './errors';
 import type { ModelRecordLike } from './modelRecord';
+import { abortedResult } from './chatWire';
 import type { EngineEvent, EngineRequest } from './protocol';
+import { describeCrash, unexpected, workerCrashError } from './workerErrors';
 
 /** What the engine needs from a Worker (a real one, or a MessagePort pair in tests). */
 export interface WorkerPort {
@@ -27,8 +37,11 @@ export interface WorkerPort {
 export interface WorkerEngineOptions {
   /** Defaults to the bundled module worker. */
   createWorker?: () => WorkerPort;
-  /** How long a cancelled load may take to confirm before the worker is terminated. */
-  loadCancelGraceMs?: number;
+  /**
+   * How long a cancelled load or generation may take to confirm before the worker is stopped
+   * (defaults: 3 s for loads, 15 s for generations).
+   */
+  cancelGraceMs?: number;
 }
 
 type TerminalEvent = Exclude<EngineEvent, { type: 'progress' } | { type: 'token' }>;
@@ -41,6 +54,9 @@ interface Pending {
 }
 
 const DEFAULT_LOAD_CANCEL_GRACE_MS = 3000;
+// Longer: web-llm sees an interrupt only between steps (a long prefill on a slow GPU takes
+// seconds), and stopping the worker costs a model reload.
+const DEFAULT_GENERATE_CANCEL_GRACE_MS = 15_000;
 
 function createModuleWorker(): WorkerPort {
   return new Worker(new URL('./llm.worker.ts', import.meta.url), { type: 'module' });
@@ -50,7 +66,8 @@ export class WorkerEngine implements Engine {
   readonly kind = 'webllm' as const;
   readonly label = 'WebLLM (in this browser, WebGPU)';
   readonly #createWorker: () => WorkerPort;
-  readonly #loadCancelGraceMs: number;
+  readonly #loadGraceMs: number;
+  readonly #generateGraceMs: number;
   readonly #pending = new Map<string, Pending>();
   #worker: WorkerPort | null = null;
   #nextId = 1;
@@ -59,7 +76,8 @@ export class WorkerEngine implements Engine {
 
   constructor(options: WorkerEngineOptions = {}) {
     this.#createWorker = options.createWorker ?? createModuleWorker;
-    this.#loadCancelGraceMs = options.loadCancelGraceMs ?? DEFAULT_LOAD_CANCEL_GRACE_MS;
+    this.#loadGraceMs = options.cancelGraceMs ?? DEFAULT_LOAD_CANCEL_GRACE_MS;
+    this.#generateGraceMs = options.cancelGraceMs ?? DEFAULT_GENERATE_CANCEL_GRACE_MS;
   }
 
   get loadedModelId(): string | null {
@@ -98,22 +116,33 @@ export class WorkerEngine implements Engine {
     onToken?: (delta: string) => void,
     signal?: AbortSignal,
   ): Promise<GenerateResult> {
-    if (signal?.aborted) return abortedResult();
+    if (signal?.aborted) return abortedResult('');
+    const modelId = this.#loadedModelId;
     // Answer locally rather than starting the worker (and its 6 MB chunk) just to refuse.
-    if (this.#loadedModelId === null) {
+    if (modelId === null) {
       throw createNamedError(
         ENGINE_ERROR.notLoaded,
         'No model is loaded: load one before generating.',
       );
     }
     const id = this.#newId();
-    const onAbort = (): void => this.#post({ type: 'abort', id });
+    let partial = '';
+    const onAbort = (): void => this.#cancelGeneration(id, () => partial);
     signal?.addEventListener('abort', onAbort, { once: true });
     try {
-      const request: EngineRequest = { type: 'generate', id, messages, settings };
-      const event = await this.#send(request, onToken === undefined ? {} : { onToken });
+      const request: EngineRequest = { type: 'generate', id, modelId, messages, settings };
+      const event = await this.#send(request, {
+        onToken: (delta) => {
+          partial += delta;
+          onToken?.(delta);
+        },
+      });
       if (event.type !== 'done') throw unexpected(event);
       return event.result;
+    } catch (error) {
+      // web-llm unloaded itself after the loss: the next load must not be skipped as "already loaded".
+      if (isDeviceLossError(error) && this.#loadedModelId === modelId) this.#loadedModelId = null;
+      throw error;
     } finally {
       signal?.removeEventListener('abort', onAbort);
     }
@@ -216,22 +245,31 @@ export class WorkerEngine implements Engine {
     }
   }
 
+  /**
+   * Watchdog: a worker stuck in a GPU call never answers the abort. After the grace period the
+   * generation resolves with what was streamed and the worker is stopped (pause/cancel finish).
+   */
+  #cancelGeneration(id: string, partialText: () => string): void {
+    this.#post({ type: 'abort', id });
+    setTimeout(() => {
+      const pending = this.#pending.get(id);
+      if (pending === undefined) return;
+      this.#pending.delete(id);
+      pending.resolve({ type: 'done', id, result: abortedResult(partialText()) });
+      this.#failAll(createAbortError('The model worker did not answer a cancel and was stopped.'));
+    }, this.#generateGraceMs);
+  }
+
   #cancelLoad(id: string): void {
     this.#post({ type: 'abort', id });
     setTimeout(() => {
       if (this.#pending.has(id))
         this.#failAll(createAbortError('Model load cancelled (worker stopped).'));
-    }, this.#loadCancelGraceMs);
+    }, this.#loadGraceMs);
   }
 
   #onCrash(detail: string): void {
-    this.#failAll(
-      createNamedError(
-        ENGINE_ERROR.workerCrash,
-        `The model worker stopped unexpectedly (${detail}). This often means the GPU ran out of memory; ` +
-          'try a smaller model, then load again.',
-      ),
-    );
+    this.#failAll(workerCrashError(detail));
   }
 
   /** Terminates the worker and rejects everything in flight; the next request starts a new one. */
@@ -243,27 +281,6 @@ export class WorkerEngine implements Engine {
     this.#pending.clear();
     for (const entry of pending) entry.reject(error);
   }
-}
-
-function describeCrash(event: Event): string {
-  const message = (event as ErrorEvent).message;
-  return typeof message === 'string' && message !== '' ? message : 'no details';
-}
-
-function unexpected(event: TerminalEvent): Error {
-  return createNamedError(
-    ENGINE_ERROR.badResponse,
-    `The model worker answered "${event.type}" unexpectedly.`,
-  );
-}
-
-function abortedResult(): GenerateResult {
-  return {
-    text: '',
-    usage: { promptTokens: 0, completionTokens: 0 },
-    finishReason: 'abort',
-    elapsedMs: 0,
-  };
 }
 
 let sharedEngine: WorkerEngine | null = null;

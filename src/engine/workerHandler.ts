@@ -11,35 +11,34 @@
  */
 import type { GenerateResult } from '../core/types';
 import { buildCatalog } from './catalog';
-import { buildChatRequest, StreamAccumulator, toFinishReason, toUsage } from './chatWire';
-import type { WireChatRequest, WireChunk } from './chatWire';
-import { createAbortError, createNamedError, ENGINE_ERROR, toWireError } from './errors';
+import {
+  answerProbabilityOf,
+  buildChatRequest,
+  StreamAccumulator,
+  toFinishReason,
+  toUsage,
+  usesThinking,
+} from './chatWire';
+import { createAbortError, isDeviceLossError, toWireError } from './errors';
 import type { WireError } from './errors';
 import type { ModelRecordLike } from './modelRecord';
 import { ProgressTracker } from './progress';
-import type { RawInitProgress } from './progress';
 import type { EngineEvent, EngineRequest } from './protocol';
+import type { WebLlmBinding, WebLlmEngineLike } from './webLlmBinding';
+import { deleteModelSafely, mergeModelList, readCacheStatus } from './workerCache';
+import {
+  describeDeviceLoss,
+  describeLoadError,
+  modelMismatchError,
+  modelReplacedError,
+  notLoadedError,
+} from './workerErrors';
 
-/** The slice of an `MLCEngine` the handler uses. */
-export interface WebLlmEngineLike {
-  setModelList(modelList: ModelRecordLike[]): void;
-  reload(modelId: string): Promise<void>;
-  unload(): Promise<void>;
-  interruptGenerate(): void | Promise<void>;
-  streamChat(request: WireChatRequest): Promise<AsyncIterable<WireChunk>>;
-}
-
-/** The slice of the web-llm module the handler uses (real one in llm.worker.ts). */
-export interface WebLlmBinding {
-  modelVersion: string;
-  prebuiltModels: readonly ModelRecordLike[];
-  createEngine(onProgress: (report: RawInitProgress) => void): WebLlmEngineLike;
-  hasModelInCache(modelId: string, modelList: ModelRecordLike[]): Promise<boolean>;
-  deleteModelFromCache(modelId: string, modelList: ModelRecordLike[]): Promise<void>;
-}
+export type { WebLlmBinding, WebLlmEngineLike } from './webLlmBinding';
 
 interface LoadState {
   id: string;
+  modelId: string;
   tracker: ProgressTracker;
   isCancelled: boolean;
 }
@@ -47,6 +46,8 @@ interface LoadState {
 interface GenerationState {
   isAborted: boolean;
   isRunning: boolean;
+  /** A load started while this generation ran: web-llm's reload killed it mid-answer. */
+  isModelReplaced: boolean;
 }
 
 type GenerateRequest = Extract<EngineRequest, { type: 'generate' }>;
@@ -58,6 +59,8 @@ export class WorkerHandler {
   readonly #now: () => number;
   #engine: WebLlmEngineLike | null = null;
   #loadedModelId: string | null = null;
+  /** The model list of the last load, so a request can find its record (base model, etc.). */
+  #loadedRecords: ModelRecordLike[] = [];
   #load: LoadState | null = null;
   #queue: Promise<void> = Promise.resolve();
   readonly #generations = new Map<string, GenerationState>();
@@ -103,10 +106,15 @@ export class WorkerHandler {
         return this.#emit({
           type: 'cache-status',
           id: request.id,
-          cached: await this.#cacheStatus(request.modelIds, request.customRecords),
+          cached: await readCacheStatus(
+            this.#binding,
+            request.modelIds,
+            this.#modelList(request.customRecords),
+          ),
         });
       case 'cache-delete':
-        await this.#binding.deleteModelFromCache(
+        await deleteModelSafely(
+          this.#binding,
           request.modelId,
           this.#modelList(request.customRecords),
         );
@@ -128,26 +136,26 @@ export class WorkerHandler {
   }
 
   #modelList(customRecords: ModelRecordLike[]): ModelRecordLike[] {
-    const customIds = new Set(customRecords.map((record) => record.model_id));
-    // A custom record with a prebuilt id replaces the prebuilt one rather than shadowing it.
-    return [
-      ...this.#binding.prebuiltModels.filter((r) => !customIds.has(r.model_id)),
-      ...customRecords,
-    ];
+    return mergeModelList(this.#binding.prebuiltModels, customRecords);
   }
 
   async #runLoad(request: LoadRequest): Promise<void> {
     if (this.#load !== null) this.#load.isCancelled = true; // web-llm's reload aborts the older load
     const load: LoadState = {
       id: request.id,
+      modelId: request.modelId,
       tracker: new ProgressTracker(this.#now),
       isCancelled: false,
     };
     this.#load = load;
     this.#loadedModelId = null;
+    // web-llm's reload ends the answer in flight; never let it pass as a complete answer.
+    for (const generation of this.#generations.values()) generation.isModelReplaced = true;
     try {
       const engine = this.#ensureEngine();
-      engine.setModelList(this.#modelList(request.customRecords));
+      const modelList = this.#modelList(request.customRecords);
+      this.#loadedRecords = modelList;
+      engine.setModelList(modelList);
       await engine.reload(request.modelId);
       // web-llm's reload returns quietly when unload() aborted it; the flag tells us it did.
       if (load.isCancelled) throw createAbortError('Model load cancelled.');
@@ -170,7 +178,7 @@ export class WorkerHandler {
   }
 
   #enqueueGeneration(request: GenerateRequest): Promise<void> {
-    const state: GenerationState = { isAborted: false, isRunning: false };
+    const state: GenerationState = { isAborted: false, isRunning: false, isModelReplaced: false };
     this.#generations.set(request.id, state);
     const run = this.#queue.then(() => this.#runGeneration(request, state));
     this.#queue = run.catch(() => undefined);
@@ -182,24 +190,41 @@ export class WorkerHandler {
     const accumulator = new StreamAccumulator(this.#now);
     try {
       if (!state.isAborted) await this.#stream(request, state, accumulator);
-      this.#emit({
-        type: 'done',
-        id: request.id,
-        result: this.#result(accumulator, state, startedAt),
-      });
+      if (state.isModelReplaced && !state.isAborted) throw modelReplacedError(request.modelId);
+      this.#emitDone(request, accumulator, state, startedAt);
     } catch (error) {
-      if (state.isAborted) {
-        this.#emit({
-          type: 'done',
-          id: request.id,
-          result: this.#result(accumulator, state, startedAt),
-        });
+      if (state.isAborted && !isDeviceLossError(error)) {
+        this.#emitDone(request, accumulator, state, startedAt);
       } else {
-        this.#emit({ type: 'error', id: request.id, error: toWireError(error) });
+        this.#emit({
+          type: 'error',
+          id: request.id,
+          error: this.#describeGenerateError(error, request),
+        });
       }
     } finally {
       this.#generations.delete(request.id);
     }
+  }
+
+  #emitDone(
+    request: GenerateRequest,
+    accumulator: StreamAccumulator,
+    state: GenerationState,
+    startedAt: number,
+  ): void {
+    this.#emit({
+      type: 'done',
+      id: request.id,
+      result: this.#result(accumulator, state, startedAt),
+    });
+  }
+
+  /** A lost device leaves web-llm unloaded: forget the model and say what happened. */
+  #describeGenerateError(error: unknown, request: GenerateRequest): WireError {
+    if (!isDeviceLossError(error)) return toWireError(error);
+    if (this.#loadedModelId === request.modelId) this.#loadedModelId = null;
+    return describeDeviceLoss(error, request.modelId);
   }
 
   async #stream(
@@ -209,14 +234,19 @@ export class WorkerHandler {
   ): Promise<void> {
     const engine = this.#engine;
     const modelId = this.#loadedModelId;
-    if (engine === null || modelId === null) {
-      throw createNamedError(
-        ENGINE_ERROR.notLoaded,
-        'No model is loaded: load one before generating.',
-      );
+    const loadingId = this.#load?.modelId ?? null;
+    if (engine === null || (modelId === null && loadingId === null)) {
+      throw notLoadedError(request.modelId);
+    }
+    if (modelId !== request.modelId) {
+      throw modelMismatchError(request.modelId, modelId, loadingId);
     }
     state.isRunning = true;
-    const wireRequest = buildChatRequest(request.messages, request.settings, 'webllm', modelId);
+    const record = this.#loadedRecords.find((r) => r.model_id === modelId);
+    const wireRequest = buildChatRequest(request.messages, request.settings, 'webllm', {
+      model: modelId,
+      isThinkingOff: usesThinking(modelId, record),
+    });
     const stream = await engine.streamChat(wireRequest);
     for await (const chunk of stream) {
       // After an interrupt web-llm may still flush a chunk; keep only its usage so the partial
@@ -245,6 +275,7 @@ export class WorkerHandler {
       }),
       finishReason: state.isAborted ? 'abort' : toFinishReason(accumulator.finishReason),
       elapsedMs: endedAt - startedAt,
+      ...answerProbabilityOf(accumulator),
     };
   }
 
@@ -265,29 +296,4 @@ export class WorkerHandler {
     this.#loadedModelId = null;
     await this.#engine?.unload();
   }
-
-  async #cacheStatus(
-    modelIds: string[],
-    customRecords: ModelRecordLike[],
-  ): Promise<Record<string, boolean>> {
-    const modelList = this.#modelList(customRecords);
-    const cached: Record<string, boolean> = {};
-    for (const modelId of modelIds) {
-      // Unknown ids make web-llm throw ModelNotFoundError; for a status query that means "not cached".
-      cached[modelId] = await this.#binding.hasModelInCache(modelId, modelList).catch(() => false);
-    }
-    return cached;
-  }
-}
-
-/** A failed download surfaces from fetch as a bare "TypeError: Failed to fetch"; say what it means. */
-function describeLoadError(error: unknown, modelId: string): WireError {
-  const wire = toWireError(error);
-  if (wire.name !== 'TypeError' || !/fetch|network/i.test(wire.message)) return wire;
-  return {
-    name: ENGINE_ERROR.network,
-    message:
-      `Could not download the files of ${modelId}: the network is unavailable or the host blocked the ` +
-      `request (${wire.message}). Check the connection and try again; finished files stay cached.`,
-  };
 }

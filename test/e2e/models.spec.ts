@@ -142,7 +142,18 @@ describe.skipIf(!hasBrowser())('models view (WebGPU via SwiftShader, real web-ll
     expect(f16.length).toBeGreaterThan(0);
     expect(f16.every((row) => !row.isRunnable && row.reason.includes('shader-f16'))).toBe(true);
     const qwen = facts.find((row) => row.id === 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
-    expect(qwen?.isRunnable).toBe(true);
+    expect(qwen).toMatchObject({ isRunnable: true, reason: 'recommended here' });
+    // One rule with the device panel's "smallest models" advice: big models run, not recommended.
+    const phi = facts.find((row) => row.id === 'Phi-3.5-mini-instruct-q4f32_1-MLC');
+    expect(phi).toMatchObject({
+      isRunnable: true,
+      reason: 'runs, but very slowly on this software GPU.',
+    });
+    const names = await rows.evaluateAll((els) =>
+      els.map((el) => el.querySelector('th')?.firstChild?.textContent ?? ''),
+    );
+    expect(names).toContain('Gemma 2 2B it · q4f32_1 · 1k context');
+    expect(new Set(names).size).toBe(names.length);
     await page.getByTestId('storage-text').waitFor();
     expect(await page.getByTestId('storage-text').textContent()).toMatch(/used/);
   });
@@ -223,6 +234,10 @@ describe.skipIf(!hasBrowser())('models view (WebGPU via SwiftShader, real web-ll
     await urlError.filter({ hasText: 'https' }).waitFor();
     expect(await urlError.textContent()).toBe('Weights URL must use https (got http:).');
     expect(await idError.textContent()).toBe('');
+    await page.getByTestId('custom-url').fill('https://models.example.org/warm/');
+    await page.getByTestId('custom-model-form').getByRole('button').click();
+    await urlError.filter({ hasText: 'Content-Security-Policy' }).waitFor();
+    expect(await urlError.textContent()).toContain('so the download would be blocked');
   });
 
   it('keeps saved models and endpoints after a reload', async () => {
@@ -233,6 +248,68 @@ describe.skipIf(!hasBrowser())('models view (WebGPU via SwiftShader, real web-ll
       .filter({ hasText: /^cached$/ })
       .waitFor({ timeout: 30_000 });
     expect(await page.getByTestId('saved-endpoint').textContent()).toContain('endpoint:local');
+  });
+});
+
+describe.skipIf(!hasBrowser())('models view layout and the Load model button (issue 15)', () => {
+  let browser: Browser;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.each([
+    [1280, 800, 1],
+    [390, 844, 1],
+    [640, 400, 2],
+  ])('fits %ix%i (scale %i) with no sideways scroll', async (width, height, scale) => {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      deviceScaleFactor: scale,
+      serviceWorkers: 'block',
+    });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}#/models`);
+    await page.getByTestId('catalog-row').first().waitFor({ timeout: 60_000 });
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      inner: window.innerWidth,
+    }));
+    await context.close();
+    expect(widths.scroll).toBeLessThanOrEqual(widths.inner);
+  });
+
+  it('keeps focus on "Load model" after Enter, and the picker and its advice fit at 390 px', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}?engine=scripted#/playground`);
+    const picker = page.getByTestId('model-picker');
+    await picker.waitFor({ timeout: 60_000 });
+    const optionTexts = await picker.locator('option').allTextContents();
+    expect(optionTexts.every((text) => !text.includes('—') && text.length < 60)).toBe(true);
+    expect(await page.getByTestId('model-advice').textContent()).toContain('recommended here');
+    // The picker never forces its column wide: squeezed to 200 px, it follows.
+    const squeezed = await page.evaluate(() => {
+      const select = document.querySelector('[data-testid="model-picker"]');
+      const panel = select?.closest('section');
+      if (!(panel instanceof HTMLElement) || select === null) return -1;
+      const width = panel.style.width;
+      panel.style.width = '200px';
+      const right = select.getBoundingClientRect().right - panel.getBoundingClientRect().right;
+      panel.style.width = width;
+      return right;
+    });
+    expect(squeezed).toBeLessThanOrEqual(0);
+    await page.getByTestId('load-model').focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('model-ready').waitFor({ timeout: 30_000 });
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-testid'));
+    await context.close();
+    expect(focused).toBe('load-model');
   });
 });
 

@@ -115,7 +115,8 @@ describe('catalog from a fake model list', () => {
     if (gemma === undefined) throw new Error('gemma entry missing');
     expect(isRunnable(gemma, capability([], 512 * 1024 ** 2))).toEqual({
       isRunnable: false,
-      reason: 'needs 250 MiB storage buffers; this device allows 128 MiB.',
+      isRecommended: false,
+      reason: 'needs 250 MiB buffers; this GPU allows 128 MiB.',
     });
     expect(isRunnable(gemma, WITHOUT_F16).isRunnable).toBe(true);
   });
@@ -170,8 +171,8 @@ describe('catalog from the installed web-llm prebuiltAppConfig', () => {
       expect(entry.needsShaderF16).toBe(true);
       expect(isRunnable(entry, WITHOUT_F16)).toEqual({
         isRunnable: false,
-        reason:
-          'q4f16_1 needs the shader-f16 WebGPU feature, which this GPU lacks; use the q4f32_1 build.',
+        isRecommended: false,
+        reason: 'needs shader-f16, which this GPU lacks.',
       });
       expect(isRunnable(entry, WITH_F16).isRunnable).toBe(true);
     }

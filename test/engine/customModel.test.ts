@@ -14,6 +14,7 @@ const BASE: CustomModelInput['base'] = {
   needsShaderF16: true,
   vramRequiredMB: 944.62,
   isLowResource: true,
+  contextWindowSize: 4096,
 };
 
 const BASE_CONFIG = {
@@ -43,7 +44,11 @@ describe('validateWeightsUrl', () => {
       'https://huggingface.co/me/warm-qwen-MLC/resolve/v2/',
       'https://huggingface.co/me/warm-qwen-MLC/resolve/v2/',
     ],
-    ['https://models.example.org/warm/', 'https://models.example.org/warm/resolve/main/'],
+    [
+      'https://raw.githubusercontent.com/me/models/main/warm/',
+      'https://raw.githubusercontent.com/me/models/main/warm/resolve/main/',
+    ],
+    ['https://cdn.hf.co/me/warm/', 'https://cdn.hf.co/me/warm/resolve/main/'],
   ])('%s → %s', (input, expected) => {
     expect(validateWeightsUrl(input)).toBe(expected);
   });
@@ -56,6 +61,12 @@ describe('validateWeightsUrl', () => {
       'should look like https://huggingface.co/<org>/<repo>',
     ],
     ['https://models.example.org/warm', 'must end with "/"'],
+    [
+      'https://models.example.org/warm/',
+      "this app's Content-Security-Policy lets the model worker download only from https://huggingface.co, " +
+        'https://*.huggingface.co, https://*.hf.co, https://raw.githubusercontent.com, so the download would be blocked',
+    ],
+    ['https://hf.co.evil.example/warm/', 'so the download would be blocked'],
     ['https://huggingface.co/me/repo?x=1', 'must not contain "?" or "#"'],
   ])('rejects %s', (input, message) => {
     expect(() => validateWeightsUrl(input)).toThrow(message);
@@ -77,15 +88,19 @@ describe('createCustomModelRecord', () => {
     base: BASE,
   };
 
-  it('reuses the base library and requirements when the configs agree', async () => {
+  it('reuses the base library, overrides and requirements when the configs agree', async () => {
     const fetchFn = fetchServing({
       [BASE_CONFIG_URL]: BASE_CONFIG,
       [`${MINE}mlc-chat-config.json`]: BASE_CONFIG,
+      [`${MINE}tensor-cache.json`]: { records: [] },
     });
     expect(await createCustomModelRecord(input, fetchFn)).toEqual({
       model: MINE,
       model_id: 'warm-qwen',
       model_lib: BASE.modelLibUrl,
+      base_model_id: BASE.id,
+      overrides: { context_window_size: 4096 },
+      architecture: 'qwen2',
       vram_required_MB: 944.62,
       low_resource_required: true,
       required_features: ['shader-f16'],
@@ -113,6 +128,20 @@ describe('createCustomModelRecord', () => {
       name: 'InvalidModelError',
       message: expect.stringContaining(message) as unknown,
     });
+  });
+
+  it('requires tensor-cache.json and explains an old ndarray-cache.json conversion', async () => {
+    const configs = {
+      [BASE_CONFIG_URL]: BASE_CONFIG,
+      [`${MINE}mlc-chat-config.json`]: BASE_CONFIG,
+    };
+    await expect(createCustomModelRecord(input, fetchServing(configs))).rejects.toThrow(
+      `${MINE}tensor-cache.json was not found (HTTP 404); web-llm 0.2.86 needs it to load the weights.`,
+    );
+    const legacy = fetchServing({ ...configs, [`${MINE}ndarray-cache.json`]: { records: [] } });
+    await expect(createCustomModelRecord(input, legacy)).rejects.toThrow(
+      `${MINE} has ndarray-cache.json but no tensor-cache.json: it was converted by an older mlc_llm`,
+    );
   });
 
   it('reports a missing config with the URL and status', async () => {

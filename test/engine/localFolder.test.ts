@@ -41,9 +41,36 @@ describe('planLocalFolderImport', () => {
       model: BASE,
       model_id: 'local-warm-qwen-v2',
       model_lib: `${BASE}qwen2-q4f16_1-webgpu.wasm`,
+      overrides: { context_window_size: 4096 },
       required_features: ['shader-f16'],
     });
     expect(plan.ignored).toEqual(['vocab.json', 'merges.txt']);
+  });
+
+  it('gives a 32k-context checkpoint the 4096 window, its architecture and a memory estimate', () => {
+    // Qwen2.5-0.5B's shape: 24 layers, 2 KV heads of 64; the conversion keeps 32768 tokens.
+    const config = {
+      ...CHAT_CONFIG,
+      model_type: 'qwen3',
+      context_window_size: 32768,
+      model_config: {
+        num_hidden_layers: 24,
+        num_attention_heads: 14,
+        num_key_value_heads: 2,
+        hidden_size: 896,
+      },
+    };
+    const shards = {
+      records: [
+        { dataPath: 'params_shard_0.bin', nbytes: 200 * 2 ** 20 },
+        { dataPath: 'params_shard_1.bin', nbytes: 78 * 2 ** 20 },
+      ],
+    };
+    const { record } = planLocalFolderImport('m', FILES, config, shards);
+    expect(record.overrides).toEqual({ context_window_size: 4096 });
+    expect(record.architecture).toBe('qwen3');
+    // (278 MiB weights + 2·24·2·64·4096·2 bytes = 48 MiB KV) × 1.15 = 374.9 MiB
+    expect(record.vram_required_MB).toBe(375);
   });
 
   it('falls back to tokenizer.model when tokenizer.json is not listed', () => {
@@ -136,6 +163,18 @@ describe('importLocalFolder', () => {
       'bytes of params_shard_0.bin',
     ]);
     expect(progress).toEqual([1, 2, 3, 4, 5, 6]);
+  });
+
+  it('says how to reconvert a folder that has only the old ndarray-cache.json', async () => {
+    const cacheStorage: CacheStorageLike = { open: async () => ({ put: async () => undefined }) };
+    const legacy = [
+      { path: 'mlc-chat-config.json', blob: new Blob([JSON.stringify(CHAT_CONFIG)]) },
+      { path: 'ndarray-cache.json', blob: new Blob([JSON.stringify(TENSOR_CACHE)]) },
+    ];
+    await expect(importLocalFolder(legacy, { modelName: 'm', cacheStorage })).rejects.toThrow(
+      'The folder has ndarray-cache.json but no tensor-cache.json: it was converted by an older ' +
+        'mlc_llm, and web-llm 0.2.86 reads only tensor-cache.json. Convert it again with a current mlc_llm',
+    );
   });
 
   it('names a missing or broken config file', async () => {

@@ -102,6 +102,19 @@ describe('OpenAiEngine errors', () => {
     });
   });
 
+  it('accepts a bare Ollama name for the ":latest" tag it lists', async () => {
+    const { baseUrl } = await start({ models: ['llama3.2:latest'] });
+    const engine = new OpenAiEngine({ baseUrl, pageOrigin: ORIGIN });
+    await engine.load('llama3.2');
+    expect(engine.loadedModelId).toBe('llama3.2');
+    const result = await engine.generate([{ role: 'user', content: 'hi' }], {
+      temperature: 0,
+      maxTokens: 8,
+    });
+    expect(result.finishReason).toBe('stop');
+    await expect(engine.load('llama3.2:1b')).rejects.toMatchObject({ name: 'ModelNotFoundError' });
+  });
+
   it('lists available models when the chosen one is missing', async () => {
     const { baseUrl } = await start({ models: ['llama3.2:1b', 'qwen2.5:0.5b'] });
     const engine = new OpenAiEngine({ baseUrl, pageOrigin: ORIGIN });

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectWorkerEngine } from './support/channel';
 import type { ConnectedEngine } from './support/channel';
-import { createFakeWebLlm, record } from './support/fakeWebLlm';
+import { createFakeWebLlm, record, WEBLLM_MODEL_NOT_LOADED } from './support/fakeWebLlm';
+import { isDeviceLossError } from '../../src/engine/errors';
 import type { FakeWebLlmOptions } from './support/fakeWebLlm';
 import { WorkerEngine } from '../../src/engine/workerEngine';
 import type { WorkerPort } from '../../src/engine/workerEngine';
@@ -46,7 +47,14 @@ describe('WorkerEngine over the worker handler', () => {
     const { engine } = connect();
     const progress: LoadProgress[] = [];
     await engine.load(MODEL, { onProgress: (p) => progress.push(p) });
-    expect(progress.map((p) => p.fraction)).toEqual([0.45, 0.9, 0.999, 1, 1]);
+    expect(progress.map((p) => p.fraction)).toEqual([0.3, 0.6, 0.999, 1, 1]);
+    expect(progress.map((p) => p.phase)).toEqual([
+      'download',
+      'download',
+      'compile-shaders',
+      'ready',
+      'ready',
+    ]);
     expect(progress[0]?.loadedBytes).toBe(10 * 1024 * 1024);
     expect(progress[0]?.totalBytes).toBe(20 * 1024 * 1024);
     expect(progress.at(-1)?.text).toBe('Model ready.');
@@ -164,6 +172,94 @@ describe('WorkerEngine over the worker handler', () => {
       unknown: false,
     });
     await expect(engine.deleteCachedModel(MODEL)).resolves.toBeUndefined();
+  });
+});
+
+describe('WorkerEngine on real GPUs (issue 13)', () => {
+  it('refuses answers from a model other than the one requested, including one cut by a reload', async () => {
+    const { engine, log } = connect({ tokenDelayMs: 5 });
+    await engine.load(MODEL);
+    const running = engine.generate(ask('a b c d e f g h'), SETTINGS).catch((e: unknown) => e);
+    const queued = engine.generate(ask('queued'), SETTINGS).catch((e: unknown) => e);
+    await new Promise((resolve) => setTimeout(resolve, 8));
+    await engine.load('other-cached');
+    const [cut, refused] = (await Promise.all([running, queued])) as Error[];
+    expect(cut).toMatchObject({ name: 'ModelMismatchError' });
+    expect(cut?.message).toBe(
+      `Another model was loaded while ${MODEL} was answering; the cut-off answer was dropped ` +
+        'rather than stored under the wrong model.',
+    );
+    expect(refused).toMatchObject({ name: 'ModelMismatchError' });
+    expect(refused?.message).toMatch(
+      `requested from ${MODEL}, but other-cached is being loaded now`,
+    );
+    expect(log.requests.map((r) => r.model)).toEqual([MODEL]);
+  });
+
+  it('finishes a cancel even when the worker never answers: partial text, worker stopped', async () => {
+    const { engine, connection } = connect({ streamMode: 'hang-after-first' });
+    await engine.load(MODEL);
+    const controller = new AbortController();
+    const tokens: string[] = [];
+    const generating = engine.generate(
+      ask('one two three'),
+      SETTINGS,
+      (delta) => {
+        tokens.push(delta);
+        controller.abort();
+      },
+      controller.signal,
+    );
+    const result = await generating;
+    expect(result).toMatchObject({ text: tokens.join(''), finishReason: 'abort' });
+    expect(tokens.length).toBe(1);
+    expect(connection.terminations()).toBe(1);
+    expect(engine.loadedModelId).toBeNull();
+  });
+
+  it('recognises a lost device (web-llm unloaded itself) and loads again afterwards', async () => {
+    const { engine, log } = connect();
+    await engine.load(MODEL);
+    log.loseDevice();
+    const error = (await engine.generate(ask('hi'), SETTINGS).catch((e: unknown) => e)) as Error;
+    expect(error.name).toBe('DeviceLostError');
+    expect(error.message).toBe(
+      `The GPU device was lost while ${MODEL} was loaded, so web-llm unloaded it (usually the GPU ` +
+        'ran out of memory or its driver reset). Load the model again to continue. web-llm said: ' +
+        WEBLLM_MODEL_NOT_LOADED,
+    );
+    expect(isDeviceLossError(error)).toBe(true);
+    expect(engine.loadedModelId).toBeNull();
+    await engine.load(MODEL);
+    await expect(engine.generate(ask('again'), SETTINGS)).resolves.toMatchObject({
+      text: 'echo: again',
+    });
+  });
+
+  it('returns the sampled answer probability from the chosen-token log-probabilities', async () => {
+    const { engine } = connect({ tokenLogprob: Math.log(0.5) });
+    await engine.load(MODEL);
+    const result = await engine.generate(ask('Paris'), {
+      temperature: 0.8,
+      maxTokens: 8,
+      topLogprobs: 1,
+    });
+    expect(result.usage.completionTokens).toBe(2);
+    expect(result.answerProbability).toBeCloseTo(0.25, 12);
+    const greedy = await engine.generate(ask('Paris'), {
+      temperature: 0,
+      maxTokens: 8,
+      topLogprobs: 1,
+    });
+    expect(greedy.answerProbability).toBeUndefined();
+  });
+
+  it('turns thinking off for a Qwen3 fine-tune registered under its own id', async () => {
+    const { engine, log } = connect();
+    engine.setCustomModels([{ ...record('warm-fine-tune'), base_model_id: MODEL }]);
+    await engine.load('warm-fine-tune');
+    await engine.generate(ask('hi'), SETTINGS);
+    expect(log.requests[0]?.extra_body).toEqual({ enable_thinking: false });
   });
 });
 

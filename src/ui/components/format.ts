@@ -3,13 +3,8 @@
  * Never returns "NaN": unknown values show as "unknown".
  */
 
-/** "1.2 GB", "350 MB"; "unknown" for null or non-finite input. */
-export function formatBytes(bytes: number | null | undefined): string {
-  if (bytes === null || bytes === undefined || !Number.isFinite(bytes)) return 'unknown size';
-  if (bytes >= 1e9) return `${(bytes / 1e9).toFixed(1)} GB`;
-  if (bytes >= 1e6) return `${Math.round(bytes / 1e6)} MB`;
-  return `${Math.max(1, Math.round(bytes / 1e3))} kB`;
-}
+// formatBytes lives in core so the engine layer and the CLI format sizes the same way.
+export { formatBytes } from '../../core/units';
 
 /** "45 s", "3 min 20 s", "1 h 5 min". */
 export function formatDuration(ms: number | null | undefined): string {

@@ -28,7 +28,7 @@ import type { StoredRunSummary } from '../../core/experiment/storedRuns';
 import { isResumable, speedFromHistory } from '../../core/experiment/storedRuns';
 import { SCRIPTED_ENGINE_NAME } from './testBuild';
 import { getModelsState } from './models.svelte';
-import { endpointNameFromModelId } from './modelsEndpoints';
+import { endpointNameFromModelId } from '../../engine/endpoints';
 
 /** What starting would download: shown before a run. */
 export interface DownloadInfo {

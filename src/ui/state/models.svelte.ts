@@ -8,21 +8,22 @@
  * registers saved models with the worker engine before any cache query; model ids are unique
  * across catalog, saved models and `endpoint:<name>` endpoints.
  */
+import { readDeviceMemoryGiB } from '../../engine/capability';
 import type { CatalogEntry } from '../../engine/catalog';
 import type { OpenAiEngine } from '../../engine/openaiEngine';
 import { getSharedWorkerEngine } from '../../engine/workerEngine';
 import type { AppState } from './app.svelte';
 import { ModelCacheState } from './modelsCache.svelte';
-import type { CatalogRow } from './modelsDescribe';
-import { buildCatalogRows, describeModelLoadError } from './modelsDescribe';
-import { endpointNameFromModelId } from './modelsEndpoints';
+import type { CatalogRow } from '../../engine/modelDescribe';
+import { buildCatalogRows, describeModelLoadError } from '../../engine/modelDescribe';
+import { endpointNameFromModelId } from '../../engine/endpoints';
 import { EndpointsState } from './modelsEndpointsState.svelte';
 import { FolderImportState } from './modelsFolderState.svelte';
-import type { MemoryCheck } from './modelsMemory';
-import { checkArmsMemory } from './modelsMemory';
+import type { MemoryCheck } from '../../engine/memory';
+import { checkArmsMemory } from '../../engine/memory';
 import { SavedModelsState } from './modelsSavedState.svelte';
-import type { UsableModel } from './modelsUsable';
-import { listUsableModels } from './modelsUsable';
+import type { UsableModel } from '../../engine/usableModels';
+import { listUsableModels } from '../../engine/usableModels';
 import { DEFAULT_MODEL_ID } from '../../core/experiment/presets';
 
 /** How long `init` waits for the engine state's capability probe and catalog. */
@@ -66,6 +67,7 @@ export class ModelsState {
       this.saved.models,
       this.endpoints.endpoints,
       this.#app.engine.capability,
+      readDeviceMemoryGiB(),
     ),
   );
   /** The engine's load error in plain words (a broken .wasm library gets its own explanation). */
@@ -170,8 +172,7 @@ export class ModelsState {
       modelId,
       vramRequiredMB: this.usable.find((m) => m.id === modelId)?.vramRequiredMB ?? null,
     }));
-    const device = (globalThis.navigator as { deviceMemory?: number } | undefined)?.deviceMemory;
-    return checkArmsMemory(arms, device ?? null);
+    return checkArmsMemory(arms, readDeviceMemoryGiB());
   }
 
   // EngineState exposes no promise for its start-up probe, so wait for its result to appear.

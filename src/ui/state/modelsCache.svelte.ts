@@ -13,8 +13,8 @@ import {
   getCacheStatus,
   requestPersistentStorage,
 } from '../../engine/cache';
-import type { CacheLabel, StorageSummary } from './modelsDescribe';
-import { cacheLabelOf, describePersistResult, describeStorage } from './modelsDescribe';
+import type { CacheLabel, StorageSummary } from '../../engine/modelDescribe';
+import { cacheLabelOf, describePersistResult, describeStorage } from '../../engine/modelDescribe';
 
 function messageOf(error: unknown): string {
   return error instanceof Error ? error.message || error.name : String(error);

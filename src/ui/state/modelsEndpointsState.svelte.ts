@@ -11,8 +11,8 @@ import type { EndpointConfig } from '../../core/records';
 import { createEngine } from '../../engine/engineFactory';
 import { OpenAiEngine } from '../../engine/openaiEngine';
 import type { StorageState } from './storage.svelte';
-import type { EndpointDraft, EndpointField } from './modelsEndpoints';
-import { draftFromEndpoint, emptyEndpointDraft, validateEndpoint } from './modelsEndpoints';
+import type { EndpointDraft, EndpointField } from '../../engine/endpoints';
+import { draftFromEndpoint, emptyEndpointDraft, validateEndpoint } from '../../engine/endpoints';
 
 /** The tiny request "Test connection" sends. */
 const TEST_PROMPT = 'Reply with the single word: ready';

@@ -12,9 +12,9 @@ import { estimateRemainingMs } from '../../engine/engine';
 import { createAbortError } from '../../engine/errors';
 import type { LocalFile, LocalFolderPlan } from '../../engine/localFolder';
 import { importLocalFolder } from '../../engine/localFolder';
-import type { SavedModel } from './modelsSaved';
-import { savedLocalModel } from './modelsSaved';
-import { suggestModelName, totalBytesOf } from './modelsFolderFiles';
+import type { SavedModel } from '../../engine/savedModels';
+import { savedLocalModel } from '../../engine/savedModels';
+import { suggestModelName, totalBytesOf } from '../../engine/folderFiles';
 
 export class FolderImportState {
   #files = $state.raw<LocalFile[]>([]);

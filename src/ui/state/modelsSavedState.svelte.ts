@@ -13,13 +13,13 @@ import { createCustomModelRecord } from '../../engine/customModel';
 import type { ModelRecordLike } from '../../engine/modelRecord';
 import { getSharedWorkerEngine } from '../../engine/workerEngine';
 import type { StorageState } from './storage.svelte';
-import type { CustomModelField, SavedModel } from './modelsSaved';
+import type { CustomModelField, SavedModel } from '../../engine/savedModels';
 import {
   fieldOfCustomModelError,
   readSavedModels,
   recordsOf,
   savedCustomModel,
-} from './modelsSaved';
+} from '../../engine/savedModels';
 
 export interface CustomModelDraft {
   modelId: string;

@@ -16,10 +16,7 @@ export interface ConnectedEngine {
   close(): void;
 }
 
-export function connectWorkerEngine(
-  binding: WebLlmBinding,
-  loadCancelGraceMs = 200,
-): ConnectedEngine {
+export function connectWorkerEngine(binding: WebLlmBinding, cancelGraceMs = 200): ConnectedEngine {
   const channels: MessageChannel[] = [];
   let terminated = 0;
   const createWorker = (): WorkerPort => {
@@ -44,7 +41,7 @@ export function connectWorkerEngine(
       addEventListener: (type, listener) => channel.port1.addEventListener(type, listener),
     };
   };
-  const engine = new WorkerEngine({ createWorker, loadCancelGraceMs });
+  const engine = new WorkerEngine({ createWorker, cancelGraceMs });
   return {
     engine,
     workersCreated: () => channels.length,

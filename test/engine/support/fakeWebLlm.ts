@@ -19,7 +19,17 @@ export interface FakeWebLlmOptions {
   failWith?: (request: WireChatRequest) => Error | null;
   /** 'normal' finishes; 'hang-until-unload' waits for unload(); 'ignore-unload' never finishes. */
   reloadMode?: 'normal' | 'hang-until-unload' | 'ignore-unload';
+  /** 'hang-after-first' streams one piece, then blocks forever (a GPU call that never returns). */
+  streamMode?: 'normal' | 'hang-after-first';
+  /** Log-probability of every sampled token when the request asks for logprobs. */
+  tokenLogprob?: number;
 }
+
+/** web-llm 0.2.86's ModelNotLoadedError text for a chat request (lib/index.js). */
+export const WEBLLM_MODEL_NOT_LOADED =
+  'Model not loaded before trying to complete ChatCompletionRequest. Please ensure you have called ' +
+  'MLCEngine.reload(model) to load the model before initiating APIs, or initialize your engine ' +
+  'using CreateMLCEngine() with a valid model configuration.';
 
 export interface FakeWebLlmLog {
   requests: WireChatRequest[];
@@ -27,6 +37,9 @@ export interface FakeWebLlmLog {
   unloads: number;
   interrupts: number;
   modelLists: ModelRecordLike[][];
+  deletes: { modelId: string; isLibraryKept: boolean }[];
+  /** Simulates a lost GPU device: web-llm logs it and unloads itself (device.lost handler). */
+  loseDevice: () => void;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -49,6 +62,8 @@ export function createFakeWebLlm(options: FakeWebLlmOptions): {
     unloads: 0,
     interrupts: 0,
     modelLists: [],
+    deletes: [],
+    loseDevice: () => undefined,
   };
   const binding: WebLlmBinding = {
     modelVersion: 'fake-0',
@@ -59,7 +74,9 @@ export function createFakeWebLlm(options: FakeWebLlmOptions): {
         throw createNamedError('ModelNotFoundError', modelId);
       return modelId.endsWith('-cached');
     },
-    deleteModelFromCache: async () => undefined,
+    deleteModelFromCache: async (modelId, _list, { isLibraryKept }) => {
+      log.deletes.push({ modelId, isLibraryKept });
+    },
   };
   return { binding, log };
 }
@@ -72,7 +89,12 @@ function createFakeEngine(
   let modelList: ModelRecordLike[] = [];
   let isUnloadRequested = false;
   let isInterrupted = false;
+  let isLoaded = false;
   const delay = options.tokenDelayMs ?? 0;
+  log.loseDevice = () => {
+    isLoaded = false;
+    isInterrupted = true;
+  };
   return {
     setModelList: (list) => {
       modelList = list;
@@ -81,6 +103,8 @@ function createFakeEngine(
     async reload(modelId) {
       log.reloads.push(modelId);
       isUnloadRequested = false;
+      isInterrupted = true; // reload unloads first, which ends any answer in flight
+      isLoaded = false;
       if (!modelList.some((r) => r.model_id === modelId)) {
         throw createNamedError(
           'ModelNotFoundError',
@@ -92,10 +116,12 @@ function createFakeEngine(
       if (options.reloadMode === 'ignore-unload') await new Promise(() => undefined);
       if (isUnloadRequested) return; // web-llm returns quietly after an aborted reload
       onProgress({ progress: 1, timeElapsed: 0.01, text: 'Finish loading on WebGPU - fake' });
+      isLoaded = true;
     },
     async unload() {
       log.unloads += 1;
       isUnloadRequested = true;
+      isLoaded = false;
     },
     interruptGenerate() {
       log.interrupts += 1;
@@ -103,11 +129,17 @@ function createFakeEngine(
     },
     async streamChat(request) {
       log.requests.push(request);
+      if (!isLoaded) throw createNamedError('ModelNotLoadedError', WEBLLM_MODEL_NOT_LOADED);
       isInterrupted = false;
       const failure = options.failWith?.(request) ?? null;
       if (failure !== null) throw failure;
       const reply = options.reply?.(request) ?? `echo: ${request.messages.at(-1)?.content ?? ''}`;
-      return streamWords(reply, delay, () => isInterrupted);
+      const logprob = request.logprobs === true ? (options.tokenLogprob ?? Math.log(0.9)) : null;
+      return streamWords(
+        reply,
+        { delay, logprob, mode: options.streamMode ?? 'normal' },
+        () => isInterrupted,
+      );
     },
   };
 }
@@ -125,9 +157,15 @@ async function reportLoadSteps(onProgress: (report: RawInitProgress) => void): P
   }
 }
 
+interface StreamOptions {
+  delay: number;
+  logprob: number | null;
+  mode: 'normal' | 'hang-after-first';
+}
+
 async function* streamWords(
   reply: string,
-  delay: number,
+  { delay, logprob, mode }: StreamOptions,
   isInterrupted: () => boolean,
 ): AsyncGenerator<WireChunk> {
   const pieces = splitIntoPieces(reply);
@@ -138,8 +176,11 @@ async function* streamWords(
       finish = 'abort';
       break;
     }
-    yield { choices: [{ delta: { content: piece }, finish_reason: null }] };
+    // web-llm attaches the last sampled token's log-probability to each chunk.
+    const logprobs = logprob === null ? null : { content: [{ logprob }] };
+    yield { choices: [{ delta: { content: piece }, finish_reason: null, logprobs }] };
     sent += 1;
+    if (mode === 'hang-after-first') await new Promise(() => undefined);
     if (delay > 0) await sleep(delay);
   }
   yield { choices: [{ delta: { content: '' }, finish_reason: finish }] };

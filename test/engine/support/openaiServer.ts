@@ -94,7 +94,9 @@ async function answerChat(
     response.writeHead(failure[0], { 'Content-Type': 'application/json' });
     return void response.end(failure[1]);
   }
-  if (!behaviour.models.includes(body.model)) {
+  // Like Ollama, a bare name means its ":latest" tag.
+  const isKnown = [body.model, `${body.model}:latest`].some((m) => behaviour.models.includes(m));
+  if (!isKnown) {
     return sendJson(response, 404, {
       error: { message: `model "${body.model}" not found, try pulling it first` },
     });

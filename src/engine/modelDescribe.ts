@@ -5,9 +5,9 @@
  * Owns: pure formatting and classification. Invariants: never shows NaN (unknown figures say
  * "unknown"); every load failure keeps the engine's own message and adds what to do.
  */
-import type { CatalogEntry, RunnableVerdict } from '../../engine/catalog';
-import type { StorageEstimate } from '../../engine/cache';
-import { formatBytes } from '../components/format';
+import type { CatalogEntry, RunnableVerdict } from './catalog';
+import type { StorageEstimate } from './cache';
+import { formatBytes } from '../core/units';
 
 export type CacheLabel = 'cached' | 'not cached' | 'checking…' | 'unknown';
 

@@ -7,7 +7,7 @@
  * use "/" and keep the folder's own name when it has one (the importer strips it); the pure
  * helpers at the top need no DOM.
  */
-import type { LocalFile } from '../../engine/localFolder';
+import type { LocalFile } from './localFolder';
 
 /** The chosen folder's own name when every path starts with it, else ''. */
 export function suggestModelName(paths: readonly string[]): string {

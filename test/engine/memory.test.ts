@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  checkArmsMemory,
-  memoryBudgetMB,
-  UNKNOWN_DEVICE_BUDGET_MB,
-} from '../../src/ui/state/modelsMemory';
+import { checkArmsMemory, memoryBudgetMB, UNKNOWN_DEVICE_BUDGET_MB } from '../../src/engine/memory';
 
 const QWEN = { modelId: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC', vramRequiredMB: 1060 };
 const LLAMA3B = { modelId: 'Llama-3.2-3B-Instruct-q4f32_1-MLC', vramRequiredMB: 2951 };

@@ -7,7 +7,7 @@ import {
   describePersistResult,
   describeStorage,
   formatMegabytes,
-} from '../../src/ui/state/modelsDescribe';
+} from '../../src/engine/modelDescribe';
 
 const ENTRY: CatalogEntry = {
   id: 'Qwen2.5-0.5B-Instruct-q4f32_1-MLC',
@@ -38,7 +38,7 @@ describe('cache labels', () => {
 
 describe('buildCatalogRows', () => {
   it('labels sizes as approximate and keeps the verdict', () => {
-    const verdict = { isRunnable: false, reason: 'needs shader-f16' };
+    const verdict = { isRunnable: false, isRecommended: false, reason: 'needs shader-f16' };
     const [row] = buildCatalogRows([ENTRY], () => verdict, { [ENTRY.id]: true }, false);
     expect(row).toEqual({
       entry: ENTRY,
@@ -50,7 +50,12 @@ describe('buildCatalogRows', () => {
   });
   it('never shows NaN for unknown figures', () => {
     const unknown = { ...ENTRY, approxDownloadBytes: null, vramRequiredMB: null };
-    const [row] = buildCatalogRows([unknown], () => ({ isRunnable: true, reason: '' }), null, true);
+    const [row] = buildCatalogRows(
+      [unknown],
+      () => ({ isRunnable: true, isRecommended: true, reason: '' }),
+      null,
+      true,
+    );
     expect([row?.downloadLabel, row?.gpuMemoryLabel, row?.cache]).toEqual([
       'unknown size',
       'unknown',

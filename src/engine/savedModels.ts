@@ -1,13 +1,19 @@
 /**
- * Custom fine-tunes and imported local folders as stored in `repos.models`.
+ * Custom fine-tunes and imported local folders as stored in `repos.models` (pure rules; the
+ * runes state is ui/state/modelsSavedState.svelte.ts).
  *
  * Owns: the stored shape (`SavedModel`), reading it back defensively (the store holds opaque
  * objects, possibly written by an older version) and the record list handed to the worker
  * engine. Invariants: a saved model's `id` equals its record's `model_id`; a stored object that
  * fails the checks is reported by id and reason, never silently registered.
  */
-import type { ModelRecordLike } from '../../engine/modelRecord';
-import type { StoredModel } from '../../storage/schema';
+import type { ModelRecordLike } from './modelRecord';
+
+/** A stored object as the models store returns it (opaque beyond its id). */
+export interface StoredModelLike {
+  id: string;
+  [field: string]: unknown;
+}
 
 export type SavedModelSource = 'custom' | 'local';
 
@@ -31,7 +37,7 @@ export interface SavedModelsRead {
 }
 
 /** Reads stored objects, keeping the valid ones in id order and describing the rest. */
-export function readSavedModels(stored: readonly StoredModel[]): SavedModelsRead {
+export function readSavedModels(stored: readonly StoredModelLike[]): SavedModelsRead {
   const models: SavedModel[] = [];
   const problems: string[] = [];
   for (const item of stored) {
@@ -43,7 +49,7 @@ export function readSavedModels(stored: readonly StoredModel[]): SavedModelsRead
   return { models, problems };
 }
 
-function findProblem(item: StoredModel): string | null {
+function findProblem(item: StoredModelLike): string | null {
   if (item.source !== 'custom' && item.source !== 'local') {
     return `"source" should be "custom" or "local", not ${JSON.stringify(item.source)}`;
   }
@@ -58,9 +64,17 @@ function findProblem(item: StoredModel): string | null {
   return null;
 }
 
-/** The records to register with the web-llm worker (copies, in the given order). */
+/**
+ * The records to register with the web-llm worker (copies, in the given order). Custom records
+ * saved before `base_model_id` existed get it from `baseId`, so the worker re-resolves their
+ * library and overrides from the base instead of trusting the stored (possibly stale) URL.
+ */
 export function recordsOf(models: readonly SavedModel[]): ModelRecordLike[] {
-  return models.map((model) => ({ ...model.record }));
+  return models.map((model) => {
+    const record = { ...model.record };
+    if (model.source === 'custom' && model.baseId !== null) record.base_model_id ??= model.baseId;
+    return record;
+  });
 }
 
 /** Which fields of the custom-model form an engine validation message is about. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { suggestModelName, totalBytesOf } from '../../src/ui/state/modelsFolderFiles';
+import { suggestModelName, totalBytesOf } from '../../src/engine/folderFiles';
 
 describe('suggestModelName', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { CapabilityDecision } from '../../src/engine/capability';
 import type { CatalogEntry } from '../../src/engine/catalog';
-import { savedLocalModel } from '../../src/ui/state/modelsSaved';
-import { listUsableModels } from '../../src/ui/state/modelsUsable';
+import { savedLocalModel } from '../../src/engine/savedModels';
+import { listUsableModels } from '../../src/engine/usableModels';
 
 function entry(id: string, quantization: string, vram: number): CatalogEntry {
   return {

@@ -5,7 +5,7 @@ import {
   recordsOf,
   savedCustomModel,
   savedLocalModel,
-} from '../../src/ui/state/modelsSaved';
+} from '../../src/engine/savedModels';
 
 const RECORD = {
   model: 'https://local.warmth-lab.invalid/models/tiny/resolve/main/',
@@ -57,6 +57,11 @@ describe('readSavedModels', () => {
     const records = recordsOf(models);
     expect(records[1]).toEqual(RECORD);
     expect(records[1]).not.toBe(RECORD);
+  });
+  it('names the base of a custom record saved before records carried it', () => {
+    const [record] = recordsOf([CUSTOM]);
+    expect(record?.base_model_id).toBe('Qwen2.5-0.5B-Instruct-q4f32_1-MLC');
+    expect(CUSTOM.record.base_model_id).toBeUndefined();
   });
   it.each([
     [

@@ -7,8 +7,8 @@
  * names are unique and non-empty; base URLs are http(s) without query or fragment, stored
  * without trailing slashes; the API key is kept as typed (trimmed) and never validated remotely.
  */
-import type { EndpointConfig } from '../../core/records';
-import { ENDPOINT_HOSTS } from '../../build/csp';
+import type { EndpointConfig } from '../core/records';
+import { ENDPOINT_HOSTS } from '../build/csp';
 
 export const ENDPOINT_MODEL_PREFIX = 'endpoint:';
 
@@ -110,8 +110,12 @@ export function isHostAllowedByPolicy(
 function matchesSource(url: URL, pattern: string): boolean {
   const match = /^(https?):\/\/([^/:]+)(?::(\*|\d+))?$/.exec(pattern);
   if (match === null) return false;
-  const [, scheme, host, port] = match;
-  if (url.protocol !== `${scheme}:` || url.hostname !== host) return false;
+  const [, scheme, host = '', port] = match;
+  // CSP host wildcards: "*.hf.co" matches any subdomain of hf.co, not hf.co itself.
+  const isHostMatch = host.startsWith('*.')
+    ? url.hostname.endsWith(host.slice(1))
+    : url.hostname === host;
+  if (url.protocol !== `${scheme}:` || !isHostMatch) return false;
   if (port === '*') return true;
   const defaultPort = scheme === 'https' ? '443' : '80';
   return (url.port || defaultPort) === (port ?? defaultPort);

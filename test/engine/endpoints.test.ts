@@ -6,7 +6,7 @@ import {
   endpointNameFromModelId,
   isHostAllowedByPolicy,
   validateEndpoint,
-} from '../../src/ui/state/modelsEndpoints';
+} from '../../src/engine/endpoints';
 
 const SAVED = [{ name: 'ollama', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2:1b' }];
 const GOOD = { name: 'vllm', baseUrl: 'http://127.0.0.1:8000/v1/', model: 'qwen', apiKey: '' };
