@@ -38,7 +38,6 @@ export interface DownloadInfo {
 }
 
 /** The engine's reservation API (added by the engine work; absent on older engines). */
-type Reservable = { reserve?: (reason: string) => () => void };
 
 export class ExperimentsState {
   readonly builder: BuilderState;
@@ -254,7 +253,7 @@ export class ExperimentsState {
   }
 
   async #afterRun(run: Promise<void>): Promise<void> {
-    const release = (this.#app.engine as Reservable).reserve?.('an experiment run') ?? (() => {});
+    const release = this.#app.engine.reserve('an experiment run');
     try {
       const refreshing = this.refreshRuns();
       await run;

@@ -14,7 +14,7 @@ import type { Generator, ResponseRecord } from '../../core/types';
 import { estimateJudgeEtaMs, gradedKeys, judgeGraderId } from '../../core/review/reviewLogic';
 import { gradesUnder, orderUnsureFirst } from '../../core/review/unsureFirst';
 import { getModelsState } from './models.svelte';
-import { endpointModelId } from './modelsEndpoints';
+import { endpointModelId } from '../../engine/endpoints';
 import type { ReviewState } from './review.svelte';
 
 /** The judge choice meaning "the model loaded in this browser". */
