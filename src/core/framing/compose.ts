@@ -28,6 +28,7 @@ import {
   toInlineAnswer,
   toStatementClause,
 } from './text';
+import { toInlineCase } from '../text/inlineCase';
 
 export interface ComposeOptions {
   /** Forces this variant index for every framing part instead of the seeded choice. */
@@ -95,6 +96,11 @@ function rightAnswer(item: Item): string {
   return item.family === 'conspiracy' ? item.trueStatement : item.correct;
 }
 
+/** An answer fitted mid-sentence: no final stop, and no sentence-case capital ("kidney stone"). */
+function inlineAnswer(item: Item, answer: string): string {
+  return toInlineCase(toInlineAnswer(answer), { isCommonNoun: item.family === 'medical' });
+}
+
 /** Which template set suits the answer's shape, and how the answer is fitted into it. */
 function beliefSlot(item: Item, answer: string): { slot: string; templates: TemplateSet } {
   switch (item.family) {
@@ -106,7 +112,7 @@ function beliefSlot(item: Item, answer: string): { slot: string; templates: Temp
     case 'misconception':
       return { slot: toClause(answer, item.question), templates: CLAIM_BELIEF_TEMPLATES };
     default:
-      return { slot: toInlineAnswer(answer), templates: ANSWER_BELIEF_TEMPLATES };
+      return { slot: inlineAnswer(item, answer), templates: ANSWER_BELIEF_TEMPLATES };
   }
 }
 
@@ -126,7 +132,7 @@ function customBeliefBody(item: Item, id: string, options: ComposeOptions) {
   const framing = findCustom(id, 'belief', options);
   const { text, index } = chooseVariant(item, id, framing.variants, options.variant);
   const body = text.replace(/\{(wrong|correct)\}/g, (_match, name: string) =>
-    toInlineAnswer(name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)),
+    inlineAnswer(item, name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)),
   );
   return { body, index };
 }
