@@ -68,7 +68,7 @@ export interface ModelBufferNeed {
 const MAX_NAMED_MODELS = 4;
 
 const ENDPOINT_ADVICE =
-  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) in the model panel.';
+  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models tab.';
 
 /**
  * Decides whether web-llm can run here and which quantization to use.
