@@ -57,12 +57,15 @@ function measure(page: Page): Promise<Overflow> {
         typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
       return `${el.tagName.toLowerCase()}${id}${testId ? `[data-testid=${testId}]` : ''}${cls}`;
     };
-    const sticking = [...document.querySelectorAll('body *')]
+    const over = [...document.querySelectorAll('body *')]
       .map((el) => ({ el, right: Math.round(el.getBoundingClientRect().right) }))
-      .filter(({ right }) => right > limit + 1)
-      .sort((a, b) => b.right - a.right)
-      .slice(0, 4)
-      .map(({ el, right }) => `${describe(el)} reaches ${right}px`);
+      .filter(({ right }) => right > limit + 1);
+    // The innermost culprits (no child of theirs sticks out) say what to fix; the outermost
+    // ones say which part of the view it widens.
+    const innermost = over.filter(({ el }) => !over.some((o) => o.el !== el && el.contains(o.el)));
+    const sticking = [...over.slice(0, 2), ...innermost.slice(0, 3)].map(
+      ({ el, right }) => `${describe(el)} reaches ${right}px`,
+    );
     return {
       scrollWidth: document.documentElement.scrollWidth,
       innerWidth: limit,
@@ -115,6 +118,7 @@ async function populate(page: Page): Promise<void> {
   await page.getByTestId('model-ready').waitFor();
   await page.getByTestId('run-comparison').click();
   await page.getByTestId('verdict-warm').waitFor();
+  await page.getByText('Choose another question').click();
   await show(page, 'questions');
   await importQuestionSet(
     page,
