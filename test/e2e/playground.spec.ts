@@ -167,7 +167,8 @@ describe.skipIf(!hasBrowser() || !hasTruthfulQa)(
 
       await page.getByTestId('load-model').click();
       await page.getByTestId('model-ready').waitFor();
-      await page.getByTestId('run-comparison').click();
+      await page.getByTestId('run-comparison').focus();
+      await page.keyboard.press('Enter');
       await page.getByTestId('verdict-warm').waitFor();
       await page.getByTestId('verdict-base').waitFor();
       expect(await page.getByTestId('gold-answer').textContent()).toContain(
@@ -175,7 +176,7 @@ describe.skipIf(!hasBrowser() || !hasTruthfulQa)(
       );
       expect(await page.getByTestId('verdict-base').textContent()).toMatch(/^\s*Correct\s*—/);
       expect(await page.getByTestId('verdict-warm').textContent()).toMatch(/^\s*Wrong\s*—/);
-      // Focus stays on the button that was pressed.
+      // Enter on "Ask both arms" leaves focus on it while both arms answer and afterwards.
       expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
         'run-comparison',
       );
