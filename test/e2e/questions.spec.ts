@@ -110,6 +110,24 @@ describe.skipIf(!hasBrowser())('questions view (Chromium, no WebGPU)', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('sends a browsed item to the Playground to be asked there', async () => {
+    await page.getByTestId('browse-search').fill('polar bear');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    await page.getByTestId('browse-row').first().click();
+    await page.getByTestId('ask-in-playground').click();
+    await page.getByTestId('picked-question').waitFor();
+    expect(await page.getByTestId('picked-question').textContent()).toContain(
+      '(Tiny TruthfulQA): What colour is a polar bear’s skin under its fur?',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-playground');
+    await page.locator('#tab-questions').click();
+    await page.getByTestId('import-file').waitFor();
+    // Back to the item the composer test below expects.
+    await page.getByTestId('browse-search').fill('plants absorb');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    await page.getByTestId('browse-row').first().click();
+  });
+
   it('answers an empty custom framing in plain words, with no id jargon', async () => {
     await page.getByTestId('save-framing').click();
     const problems = page.getByTestId('framing-problems');
