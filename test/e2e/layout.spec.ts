@@ -55,16 +55,41 @@ function measure(page: Page): Promise<Overflow> {
       const testId = el.getAttribute('data-testid');
       const cls =
         typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
-      return `${el.tagName.toLowerCase()}${id}${testId ? `[data-testid=${testId}]` : ''}${cls}`;
+      const owner = el.parentElement?.closest('[data-testid]')?.getAttribute('data-testid');
+      const where = owner && !testId ? ` in [data-testid=${owner}]` : '';
+      return `${el.tagName.toLowerCase()}${id}${testId ? `[data-testid=${testId}]` : ''}${cls}${where}`;
     };
-    const over = [...document.querySelectorAll('body *')]
-      .map((el) => ({ el, right: Math.round(el.getBoundingClientRect().right) }))
-      .filter(({ right }) => right > limit + 1);
-    // The innermost culprits (no child of theirs sticks out) say what to fix; the outermost
-    // ones say which part of the view it widens.
+    const all = [...document.querySelectorAll('body *')].map((el) => ({
+      el,
+      box: el.getBoundingClientRect(),
+    }));
+    const over = all.filter(({ box }) => box.right > limit + 1);
+    // What widens the page: rows whose children together span more than the window (a table
+    // with many columns), and controls or blocks too wide themselves (a select with a long
+    // option, a canvas). An element that is wide only because its column is shows neither.
+    const span = (el: Element) => {
+      const boxes = [...el.children].map((c) => c.getBoundingClientRect()).filter((b) => b.width);
+      return boxes.length === 0
+        ? 0
+        : Math.max(...boxes.map((b) => b.right)) - Math.min(...boxes.map((b) => b.left));
+    };
+    const rows = over.filter(({ el }) => span(el) > limit);
+    const innermostRows = rows.filter(
+      ({ el }) => !rows.some((o) => o.el !== el && el.contains(o.el)),
+    );
+    const controls = over.filter(
+      ({ el, box }) =>
+        box.width > limit && /^(SELECT|INPUT|TEXTAREA|PRE|CANVAS|IMG|SVG)$/i.test(el.tagName),
+    );
     const innermost = over.filter(({ el }) => !over.some((o) => o.el !== el && el.contains(o.el)));
-    const sticking = [...over.slice(0, 2), ...innermost.slice(0, 3)].map(
-      ({ el, right }) => `${describe(el)} reaches ${right}px`,
+    const picked = [
+      ...innermostRows.slice(0, 2),
+      ...controls.slice(0, 2),
+      ...innermost.slice(0, 1),
+    ];
+    const sticking = picked.map(
+      ({ el, box }) =>
+        `${describe(el)} (${Math.round(box.width)}px wide, reaches ${Math.round(box.right)}px)`,
     );
     return {
       scrollWidth: document.documentElement.scrollWidth,
@@ -128,6 +153,8 @@ async function populate(page: Page): Promise<void> {
   );
   await importQuestionSet(page, 'Generic arithmetic and capitals', 'generic.csv', GENERIC_CSV);
   await page.getByTestId('set-row').nth(1).waitFor();
+  await page.getByTestId('toggle-grid').click();
+  await page.getByTestId('prompt-grid').waitFor();
   await runExperiment(page);
   await show(page, 'review');
   await page.getByTestId('review-run-size').waitFor();
