@@ -72,7 +72,7 @@ export interface ModelBufferNeed {
 const MAX_NAMED_MODELS = 4;
 
 const ENDPOINT_ADVICE =
-  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models page, or import model outputs to analyse on the Results page.';
+  'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models page, import a model folder there, or import outputs to analyse on the Results page.';
 
 /**
  * Decides whether web-llm can run here and which quantization to use.

@@ -1,6 +1,7 @@
 /**
- * Without WebGPU the app still opens, explains why models cannot run here, and the playground
- * still composes prompts (everything that needs no model keeps working).
+ * Without WebGPU the app still opens, explains why models cannot run here, points to what works
+ * instead (offline routes beside "Ask both arms", no empty model panel), and the playground still
+ * composes prompts (everything that needs no model keeps working).
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -29,6 +30,21 @@ describe.skipIf(!hasBrowser())('no WebGPU', () => {
     expect(panel).toMatch(/Chrome|Edge/);
     expect(await page.getByTestId('no-webgpu-note').textContent()).toContain('question bank');
     expect(await page.getByTestId('load-model').count()).toBe(0);
+  });
+
+  it('shows no empty model panel and offers the offline routes beside "Ask both arms"', async () => {
+    expect(await page.locator('#model-heading').count()).toBe(0);
+    expect(await page.getByTestId('capability-panel').textContent()).not.toContain('model panel');
+    const ask = page.locator('section.ask');
+    expect(await ask.getByTestId('ask-hint').textContent()).toContain(
+      'Models cannot run in this browser, so the question cannot be asked here.',
+    );
+    const hrefs = await ask
+      .getByTestId('offline-routes')
+      .locator('a')
+      .evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['#/models', '#/models', '#/results']);
+    expect(await ask.getByTestId('run-comparison').getAttribute('aria-disabled')).toBe('true');
   });
 
   it('still composes the framed prompt when the framing changes', async () => {

@@ -1,8 +1,9 @@
 /**
  * Questions view in real Chromium (no WebGPU needed): import a small TruthfulQA-like CSV with a
  * report before saving, find it after a reload and by search; a malformed CSV names the file and
- * the missing column and stores nothing; hostile imported text renders literally; a custom
- * context shows up in the composer preview at once.
+ * the missing column and stores nothing; hostile imported text renders literally; an empty
+ * custom framing is refused in plain words; focus survives a set's delete confirmation; a custom
+ * context shows up in the composer preview at once, its wording named by its label.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -109,6 +110,50 @@ describe.skipIf(!hasBrowser())('questions view (Chromium, no WebGPU)', () => {
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
+  it('sends a browsed item to the Playground to be asked there', async () => {
+    await page.getByTestId('browse-search').fill('polar bear');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    await page.getByTestId('browse-row').first().click();
+    await page.getByTestId('ask-in-playground').click();
+    await page.getByTestId('picked-question').waitFor();
+    expect(await page.getByTestId('picked-question').textContent()).toContain(
+      '(Tiny TruthfulQA): What colour is a polar bear’s skin under its fur?',
+    );
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('tab-playground');
+    await page.locator('#tab-questions').click();
+    await page.getByTestId('import-file').waitFor();
+    // Back to the item the composer test below expects.
+    await page.getByTestId('browse-search').fill('plants absorb');
+    await page.getByTestId('browse-count').filter({ hasText: 'of 1' }).waitFor();
+    await page.getByTestId('browse-row').first().click();
+  });
+
+  it('answers an empty custom framing in plain words, with no id jargon', async () => {
+    await page.getByTestId('save-framing').click();
+    const problems = page.getByTestId('framing-problems');
+    await problems.waitFor();
+    expect(await problems.locator('li').allTextContents()).toEqual([
+      'Label: type a short name for this framing (its id is made from it).',
+      'variants: expected at least one sentence — type one per line in the box above.',
+    ]);
+    expect(await problems.textContent()).not.toContain('custom:');
+  });
+
+  it('keeps keyboard focus through the delete confirmation of a set', async () => {
+    await page.getByTestId('delete-set').first().focus();
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'confirm-delete',
+    );
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('delete-set').first().waitFor();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe(
+      'delete-set',
+    );
+    expect(await page.getByTestId('set-name-cell').allTextContents()).toEqual(['Tiny TruthfulQA']);
+  });
+
   it('validates a custom context and uses it in the composer preview at once', async () => {
     await page.getByTestId('framing-kind-context').check();
     await page.getByTestId('framing-label').fill('Stuck at the airport');
@@ -125,7 +170,7 @@ describe.skipIf(!hasBrowser())('questions view (Chromium, no WebGPU)', () => {
     expect(prompt.startsWith(sentence)).toBe(true);
     expect(prompt).toContain('Which gas do plants absorb?');
     expect(await page.getByTestId('composer-variants').textContent()).toContain(
-      'context: custom:stuck-at-the-airport#0',
+      'Stuck at the airport context, wording 1 of 1',
     );
   });
 });

@@ -145,7 +145,7 @@ function customBeliefBody(
   const framing = findCustom(id, 'belief', options);
   const { text, index } = chooseVariant(item, id, framing.variants, options.variant);
   const body = text.replace(/\{(wrong|correct)\}/g, (_match, name: string) =>
-    toInlineAnswer(name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)),
+    inlineAnswer(item, name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)),
   );
   return { body, index };
 }

@@ -14,6 +14,7 @@ import {
   CLAIM_BELIEF_TEMPLATES,
   STATEMENT_BELIEF_TEMPLATES,
 } from './catalogue';
+import { toInlineCase } from '../text/inlineCase';
 import { toClause, toInlineAnswer, toStatementClause } from './text';
 
 export type BeliefTemplates = typeof ANSWER_BELIEF_TEMPLATES;
@@ -35,12 +36,16 @@ export interface FamilyFraming {
 }
 
 const inline = (answer: string): string => toInlineAnswer(answer);
+/** Mid-sentence in our own wordings: no sentence-case capital ("I'd go with kidney stone"). */
+const inlineName = (answer: string): string => toInlineCase(toInlineAnswer(answer));
+const inlineTerm = (answer: string): string =>
+  toInlineCase(toInlineAnswer(answer), { isCommonNoun: true });
 
 export const FAMILY_FRAMING: Readonly<Record<Family, FamilyFraming>> = {
   factual: {
     wrong: (item) => item.wrong[0],
     right: (item) => item.correct,
-    variedSlot: inline,
+    variedSlot: inlineName,
     variedTemplates: ANSWER_BELIEF_TEMPLATES,
     paperSlot: inline,
     hasLeadInWithBelief: true,
@@ -68,7 +73,7 @@ export const FAMILY_FRAMING: Readonly<Record<Family, FamilyFraming>> = {
   medical: {
     wrong: (item) => item.wrong[0],
     right: (item) => item.correct,
-    variedSlot: inline,
+    variedSlot: inlineTerm,
     variedTemplates: ANSWER_BELIEF_TEMPLATES,
     paperSlot: inline,
     hasLeadInWithBelief: false,

@@ -13,7 +13,7 @@ import { missingKeys, readString } from './context';
 import type { ImportContext, RowSink } from './context';
 import { rewriteFirstPerson } from './firstPerson';
 import { SOURCES } from './licenses';
-import { makeTextId } from './text';
+import { makeReadableId } from './text';
 
 const REQUIRED_KEYS = ['question', 'answer', 'options'];
 
@@ -59,7 +59,7 @@ function buildItem(
   if (parsed.texts[answerIndex] !== answer)
     return `answer text differs from option ${parsed.letters[answerIndex]}`;
   if (parsed.texts.some((t) => t === '')) return 'an option is empty';
-  const id = ctx.collector.uniqueId(makeTextId('medqa', question));
+  const id = ctx.collector.uniqueId(makeReadableId('medqa', question));
   const rewritten = ctx.options.isFirstPerson ? rewriteFirstPerson(question) : undefined;
   const meta: Record<string, string | boolean> = {
     answerLetter: parsed.letters[answerIndex] as string,

@@ -5,6 +5,11 @@
  * de-duplication, and generated ids. Invariant: all functions are pure and deterministic.
  */
 
+import { hashString } from '../random';
+
+/** Words of the question kept in a readable id. */
+const READABLE_ID_WORDS = 8;
+
 /** Length of the question prefix in generated ids (the authors' output tables use 80). */
 const ID_QUESTION_CHARS = 80;
 
@@ -58,4 +63,22 @@ export function normalizeAnswer(text: string): string {
  */
 export function makeTextId(dataset: string, question: string): string {
   return `${dataset}:${question.slice(0, ID_QUESTION_CHARS)}`;
+}
+
+/**
+ * A short, stable, readable id for long questions (MedQA vignettes): `<dataset>:<first words as a
+ * slug>-<6 hex digits of the question's hash>`, e.g. `medqa:a-1-month-old-girl-is-brought-to-e04b6a`.
+ * The hash covers the whole question, so vignettes that open alike still get different ids.
+ */
+export function makeReadableId(dataset: string, question: string): string {
+  const slug = question
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, READABLE_ID_WORDS)
+    .join('-');
+  const hash = hashString(question.trim()).toString(16).padStart(8, '0').slice(0, 6);
+  return `${dataset}:${slug ? `${slug}-` : ''}${hash}`;
 }

@@ -37,7 +37,14 @@ export class AppState {
    * view's state survives switching tabs. Each view module owns its state class.
    */
   use<T>(key: string, create: (app: AppState) => T): T {
-    if (!this.#views.has(key)) this.#views.set(key, create(this));
+    if (!this.#views.has(key)) {
+      // Created in a root of its own, not under the component that first asks: the state's
+      // $derived values must stay live after that component unmounts (switching tabs), or they
+      // go stale — the composer stopped seeing new custom framings after a tab round trip.
+      $effect.root(() => {
+        this.#views.set(key, create(this));
+      });
+    }
     return this.#views.get(key) as T;
   }
 

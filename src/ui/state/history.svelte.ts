@@ -1,18 +1,21 @@
 /**
  * Playground history: the saved comparisons, newest first, kept across reloads.
  *
- * Owns: the list shown in the history panel and its save/delete actions. Invariant: the list is
- * re-read from IndexedDB after every change, so what is shown is what is stored.
+ * Owns: the list shown in the history panel and its save/delete actions. Invariants: the list is
+ * re-read from IndexedDB after every change, so what is shown is what is stored; at most
+ * HISTORY_LIMIT are listed, and `hasMore` says so, so the cut is never silent.
  */
 import type { Comparison } from '../../core/records';
 import { ComparisonsRepo } from '../../storage/comparisonsRepo';
 import type { StorageState } from './storage.svelte';
 
-const HISTORY_LIMIT = 200;
+/** How many comparisons the panel lists (the newest); older ones stay stored. */
+export const HISTORY_LIMIT = 200;
 
 export class HistoryState {
   #items = $state.raw<Comparison[]>([]);
   #isLoaded = $state(false);
+  #hasMore = $state(false);
   readonly #storage: StorageState;
   #repo: ComparisonsRepo | null = null;
 
@@ -26,6 +29,10 @@ export class HistoryState {
   get isLoaded(): boolean {
     return this.#isLoaded;
   }
+  /** True when more comparisons are stored than the panel lists. */
+  get hasMore(): boolean {
+    return this.#hasMore;
+  }
 
   async #getRepo(): Promise<ComparisonsRepo> {
     this.#repo ??= new ComparisonsRepo(await this.#storage.db());
@@ -34,7 +41,10 @@ export class HistoryState {
 
   async refresh(): Promise<void> {
     try {
-      this.#items = await (await this.#getRepo()).list(HISTORY_LIMIT);
+      // One extra row tells whether the list was cut, without counting the whole store.
+      const listed = await (await this.#getRepo()).list(HISTORY_LIMIT + 1);
+      this.#hasMore = listed.length > HISTORY_LIMIT;
+      this.#items = listed.slice(0, HISTORY_LIMIT);
       this.#isLoaded = true;
     } catch (error) {
       this.#storage.report(error);

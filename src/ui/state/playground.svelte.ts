@@ -1,17 +1,28 @@
 /**
  * Playground state: one question, one framing, two arms answering side by side.
  *
- * Owns: the chosen item (a starter item or a typed question), the condition, the composed prompt
- * (derived), and the streamed answers of the current comparison. Invariants: both arms receive the
- * identical composed prompt; answers are saved as they stream (partial, then final) so a reload
- * never loses a comparison; output is kept as plain text for rendering as text only.
+ * Owns: the chosen item (any bank or imported item, or a typed question), the condition, the
+ * composed prompt (derived), the streamed answers of the current comparison and their rule grades
+ * (derived, convention `correct`). Invariants: both arms receive the identical composed prompt;
+ * answers are saved as they stream (partial, then final) so a reload never loses a comparison;
+ * output is kept as plain text for rendering as text only; an answer is graded only once it is
+ * complete, never while it streams.
  */
 import { composePrompt } from '../../core/framing';
 import { newId, nowIso } from '../../core/ids';
+import { gradeResponse } from '../../core/grading';
 import { getBankItem, STARTER_ITEM_IDS } from '../../core/questions/bank';
 import { toArmMessages } from '../../core/personas';
 import type { Comparison, ComparisonArm } from '../../core/records';
-import type { Arm, BeliefId, ComposedPrompt, ContextId, FactualItem, Item } from '../../core/types';
+import type {
+  Arm,
+  BeliefId,
+  ComposedPrompt,
+  ContextId,
+  FactualItem,
+  Grade,
+  Item,
+} from '../../core/types';
 import type { Generator } from '../../core/types';
 
 export interface ArmOutput {
@@ -40,7 +51,9 @@ function toCustomItem(question: string, correct: string, wrong: string): Factual
 }
 
 export class PlaygroundState {
-  #itemId = $state<string>(STARTER_ITEM_IDS[0] ?? '');
+  // Replaced whole when the user picks another question, never edited.
+  #picked = $state.raw<Item | null>(getBankItem(STARTER_ITEM_IDS[0] ?? '') ?? null);
+  #pickedFrom = $state('Built-in bank');
   #isCustom = $state(false);
   #customQuestion = $state('');
   #customCorrect = $state('');
@@ -50,14 +63,12 @@ export class PlaygroundState {
   #isHedged = $state(false);
   #outputs = $state<Record<string, ArmOutput>>({});
   #isRunning = $state(false);
+  // The item the shown answers were asked about: grades never follow later edits of the question.
+  #asked = $state.raw<Item | null>(null);
   #controller: AbortController | null = null;
 
-  readonly starterItems: Item[] = STARTER_ITEM_IDS.map((id) => getBankItem(id)).filter(
-    (item): item is Item => item !== undefined,
-  );
-
   item: Item | null = $derived.by(() => {
-    if (!this.#isCustom) return getBankItem(this.#itemId) ?? null;
+    if (!this.#isCustom) return this.#picked;
     if (!this.#customQuestion.trim() || !this.#customCorrect.trim()) return null;
     return toCustomItem(this.#customQuestion, this.#customCorrect, this.#customWrong);
   });
@@ -72,8 +83,30 @@ export class PlaygroundState {
       : null,
   );
 
+  /** The item the shown answers were asked about (its gold answer is shown beside them). */
+  get asked(): Item | null {
+    return this.#asked;
+  }
+
+  /** The rule grade of each finished answer, by arm id (absent while streaming or on error). */
+  grades: Record<string, Grade> = $derived.by(() => {
+    const item = this.#asked;
+    if (!item || this.#isRunning) return {};
+    const graded: Record<string, Grade> = {};
+    for (const [armId, output] of Object.entries(this.#outputs)) {
+      // A stopped answer is incomplete: grading it would report a verdict on half a sentence.
+      if (!output.finishReason || output.finishReason === 'abort' || output.error) continue;
+      graded[armId] = gradeResponse(item, output.text);
+    }
+    return graded;
+  });
+
   get itemId(): string {
-    return this.#itemId;
+    return this.#picked?.id ?? '';
+  }
+  /** Where the picked question came from: "Built-in bank" or an imported set's name. */
+  get pickedFrom(): string {
+    return this.#pickedFrom;
   }
   get isCustom(): boolean {
     return this.#isCustom;
@@ -104,8 +137,15 @@ export class PlaygroundState {
   }
 
   selectItem(id: string): void {
-    this.#itemId = id;
+    const item = getBankItem(id);
+    if (item) this.pick(item, 'Built-in bank');
+  }
+  /** Asks about any item: one from the bank or from an imported set. */
+  pick(item: Item, from: string): void {
+    this.#picked = item;
+    this.#pickedFrom = from;
     this.#isCustom = false;
+    this.#outputs = {};
   }
   setCustom(fields: { question?: string; correct?: string; wrong?: string }): void {
     this.#isCustom = true;
@@ -143,6 +183,7 @@ export class PlaygroundState {
     if (!item || !prompt || this.#isRunning) return;
     this.#controller = new AbortController();
     this.#isRunning = true;
+    this.#asked = item;
     this.#outputs = Object.fromEntries(arms.map((arm) => [arm.id, { text: '' }]));
     const comparison = this.#newComparison(item, prompt, arms, meta);
     try {

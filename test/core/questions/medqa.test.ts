@@ -35,3 +35,21 @@ describe('MedQA JSON Lines', () => {
     expect(item.meta).toEqual({ answerLetter: 'B', isFirstPerson: true });
   });
 });
+
+describe('MedQA ids', () => {
+  it('are the first words plus a short hash of the whole question, stable across imports', async () => {
+    const question =
+      'A 1-month-old girl is brought to the pediatrician by her parents. They are concerned.';
+    const text = [
+      line({ question, answer: 'b', options: ['a', 'b'] }),
+      line({ question: `${question} Which test?`, answer: 'a', options: ['a', 'b'] }),
+    ].join('\n');
+    const first = await importText('medqa-jsonl', text, { fileName: 'm.jsonl' });
+    const again = await importText('medqa-jsonl', text, { fileName: 'm.jsonl' });
+    const ids = first.items.map((item) => item.id);
+    expect(ids[0]).toMatch(/^medqa:a-1-month-old-girl-is-brought-to-[0-9a-f]{6}$/);
+    expect(ids[1]).toMatch(/^medqa:a-1-month-old-girl-is-brought-to-[0-9a-f]{6}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+    expect(again.items.map((item) => item.id)).toEqual(ids);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dedupeStrings,
+  makeReadableId,
   makeTextId,
   normalizeAnswer,
   splitAnswerList,
@@ -53,5 +54,20 @@ describe('normalizeAnswer, dedupeStrings, makeTextId', () => {
   it('ids keep the first 80 characters of the question, as the authors’ tables do', () => {
     expect(makeTextId('medqa', 'x'.repeat(100))).toBe(`medqa:${'x'.repeat(80)}`);
     expect(makeTextId('trivia', 'Short?')).toBe('trivia:Short?');
+  });
+});
+
+describe('makeReadableId', () => {
+  it.each([
+    [
+      'medqa',
+      'A 1-month-old girl is brought to the pediatrician.',
+      /^medqa:a-1-month-old-girl-is-brought-to-[0-9a-f]{6}$/,
+    ],
+    ['medqa', 'Ünïcode café patient?', /^medqa:unicode-cafe-patient-[0-9a-f]{6}$/],
+    ['medqa', '???', /^medqa:[0-9a-f]{6}$/],
+  ])('%s %j', (dataset, question, pattern) => {
+    expect(makeReadableId(dataset, question)).toMatch(pattern);
+    expect(makeReadableId(dataset, question)).toBe(makeReadableId(dataset, `  ${question} `));
   });
 });
