@@ -33,6 +33,7 @@ import {
   normalizeSpaces,
   toInlineAnswer,
 } from './text';
+import { toInlineCase } from '../text/inlineCase';
 
 /** `paper`: the paper's placement and single belief template pair; `varied`: five wordings. */
 export type PromptStyle = 'paper' | 'varied';
@@ -145,7 +146,9 @@ function customBeliefBody(
   const framing = findCustom(id, 'belief', options);
   const { text, index } = chooseVariant(item, id, framing.variants, options.variant);
   const body = text.replace(/\{(wrong|correct)\}/g, (_match, name: string) =>
-    inlineAnswer(item, name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)),
+    toInlineCase(toInlineAnswer(name === 'wrong' ? wrongAnswer(item) : rightAnswer(item)), {
+      isCommonNoun: item.family === 'medical',
+    }),
   );
   return { body, index };
 }
