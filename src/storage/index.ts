@@ -10,7 +10,8 @@ import { ComparisonsRepo } from './comparisonsRepo';
 import { QuestionSetsRepo } from './questionSetsRepo';
 import { RunsRepo } from './runsRepo';
 import { SettingsRepo } from './settingsRepo';
-import { DesignsRepo, FramingsRepo, LabelsRepo, ModelsRepo } from './simpleRepos';
+import { LabelsRepo } from './labelsRepo';
+import { DesignsRepo, FramingsRepo, ModelsRepo } from './simpleRepos';
 import type { WarmthDb } from './schema';
 
 export interface Repositories {

@@ -7,6 +7,7 @@
  * a generation error is recorded in the summary and the pass moves on to the next record.
  */
 import type { GenerationSettings, Generator, Grade, Item, ResponseRecord } from '../types';
+import { recordKey } from './humanLabels';
 import { buildJudgeMessages, JUDGE_JSON_SCHEMA, parseJudgeReply } from './judge';
 
 /** Where judge grades live (IndexedDB in the app, a Map in tests). */
@@ -33,10 +34,8 @@ export interface JudgePassSummary {
 
 const DEFAULT_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 160 };
 
-/** Stable key of a record: `${runId}:${planIndex}`. */
-export function recordKey(record: Pick<ResponseRecord, 'runId' | 'planIndex'>): string {
-  return `${record.runId}:${record.planIndex}`;
-}
+// The one answer key lives with the human labels; re-exported for callers of the judge pass.
+export { recordKey };
 
 async function judgeOne(
   record: ResponseRecord,

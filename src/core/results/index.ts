@@ -9,7 +9,6 @@ export {
   applyHumanLabels,
   chooseGrade,
   graderKind,
-  labelKeyOf,
   parseOutcome,
 } from './grades';
 export { LONG_LEAD_COLUMNS, LONG_REQUIRED_COLUMNS, LONG_TAIL_COLUMNS } from './longColumns';

@@ -14,7 +14,7 @@ import { nextInQueue, recordKey } from '../../core/grading';
 import type { HumanLabel as StoredLabel } from '../../core/records';
 import type { Outcome } from '../../core/types';
 import type { ReviewState } from './review.svelte';
-import { actionForKey, countLabelled, humanGrade, storedLabelKey } from './reviewLogic';
+import { actionForKey, countLabelled, storedLabelKey } from './reviewLogic';
 
 const LABELLER_SETTING = 'review.labeller';
 
@@ -146,10 +146,9 @@ export class ReviewQueueState {
       isBlind: this.#isBlind,
     };
     this.#isSaving = true;
-    const updated = await this.#review.app.storage.attempt(async (repos) => {
-      await repos.labels.put(label);
-      return repos.runs.addGrade(runId, planIndex, humanGrade(label));
-    });
+    const updated = await this.#review.app.storage.attempt((repos) =>
+      repos.labels.saveWithGrade(label),
+    );
     this.#isSaving = false;
     if (!updated) {
       this.#announcement = `Could not save the label of answer #${planIndex + 1}: see the message above.`;
