@@ -43,3 +43,5 @@ export {
 export type { PaperDataset } from './paperNames';
 export { formatOptionsDict, parseOptionsDict } from './pythonDict';
 export { createComparedModelLookup } from './comparedModel';
+export { createZip } from './zip';
+export type { ZipEntry } from './zip';
