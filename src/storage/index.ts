@@ -51,3 +51,4 @@ export type { StorageErrorKind } from './errors';
 export { createRunStore } from './runsRepo';
 export { openWarmthDb } from './db';
 export type { OpenOptions } from './db';
+export { restoreBundle } from './bundleRestore';

@@ -45,3 +45,5 @@ export { formatOptionsDict, parseOptionsDict } from './pythonDict';
 export { createComparedModelLookup } from './comparedModel';
 export { createZip } from './zip';
 export type { ZipEntry } from './zip';
+export { planRestore } from './restore';
+export type { RestoreExisting, RestorePlan, RestoreWrites } from './restore';
