@@ -51,4 +51,5 @@ export type { StorageErrorKind } from './errors';
 export { createRunStore } from './runsRepo';
 export { openWarmthDb } from './db';
 export type { OpenOptions } from './db';
-export { restoreBundle } from './bundleRestore';
+export { restoreBundle, restoreBundles } from './bundleRestore';
+export type { RestoreOutcome } from './bundleRestore';

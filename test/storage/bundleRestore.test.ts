@@ -4,7 +4,7 @@ import type { HumanLabel } from '../../src/core/records';
 import { createBundle, parseBundle, serializeBundle } from '../../src/core/results';
 import type { ResultsBundle } from '../../src/core/results';
 import { createRepositories } from '../../src/storage';
-import { restoreBundle } from '../../src/storage/bundleRestore';
+import { restoreBundle, restoreBundles } from '../../src/storage/bundleRestore';
 import { ARMS, FACTUAL, ITEMS, RUN, sampleRecords } from '../core/results/builders';
 import { openTestDb } from './helpers';
 
@@ -46,9 +46,12 @@ describe('restoreBundle', () => {
     const repos = createRepositories(await openTestDb());
     const bundle = exported();
     const plan = await restoreBundle(repos.db, bundle, BUILTIN, AT);
-    expect(plan.ok && plan.summary).toBe(
-      'Restored run "Pilot": 4 answers, 8 labels by 2 labellers, 2 imported questions.',
-    );
+    expect(plan).toEqual({
+      ok: true,
+      summaries: [
+        'Restored run "Pilot": 4 answers, 8 labels by 2 labellers, 2 imported questions.',
+      ],
+    });
     const run = await repos.runs.getRun(RUN.id);
     expect([run?.status, run?.design.items.sources]).toEqual(['done', ['builtin', 'set-9']]);
     expect(await repos.runs.listResults(RUN.id)).toEqual(bundle.records);
@@ -118,5 +121,26 @@ describe('restoreBundle', () => {
       'cancelled',
       'Restored from a bundle with 2 of 4 answers; the rest of the plan did not travel, so it cannot resume.',
     ]);
+  });
+});
+
+describe('restoreBundles', () => {
+  it('restores nothing when a later file repeats a run of an earlier one', async () => {
+    const repos = createRepositories(await openTestDb());
+    const outcome = await restoreBundles(
+      repos.db,
+      [
+        { fileName: 'a.json', bundle: exported() },
+        { fileName: 'b.json', bundle: exported() },
+      ],
+      BUILTIN,
+      AT,
+    );
+    expect(outcome).toEqual({
+      ok: false,
+      clashes: ['b.json: run "Pilot" (run-1) is already stored in this browser'],
+    });
+    expect(await repos.runs.listRuns()).toEqual([]);
+    expect(await repos.labels.list()).toEqual([]);
   });
 });
