@@ -41,6 +41,11 @@ export class AppState {
     return this.#views.get(key) as T;
   }
 
+  /** A view's state if it has been created, else undefined (never creates one). */
+  peek<T>(key: string): T | undefined {
+    return this.#views.get(key) as T | undefined;
+  }
+
   /** Starts background work that should not delay the first paint. */
   start(): void {
     void this.engine.initialise();
