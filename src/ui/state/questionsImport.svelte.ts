@@ -18,6 +18,7 @@ import { runImport } from './questionsImportClient';
 import type { ByteProgress } from './questionsStream';
 import { downloadAsFile, toFetchUrl } from './questionsUrl';
 import type { StorageState } from './storage.svelte';
+import type { SaveProgress } from '../../storage/questionSetsRepo';
 
 export type ImportPhase = 'idle' | 'downloading' | 'mapping' | 'reading' | 'review' | 'saving';
 
@@ -36,6 +37,7 @@ export class QuestionImportState {
   #fileName = $state('');
   #format = $state<FormatId | null>(null);
   #progress = $state.raw<ByteProgress | null>(null);
+  #saved = $state.raw<SaveProgress | null>(null);
   #columns = $state.raw<string[]>([]);
   #sampleRows = $state.raw<MappedRow[]>([]);
   #mapping = $state.raw<ColumnMapping>({ family: 'factual', question: '' });
@@ -73,6 +75,14 @@ export class QuestionImportState {
   get format(): FormatId | null {
     return this.#format;
   }
+  /** "Saving 12,000 of 188,000 items…" while a save runs, else ''. */
+  get saveStatus(): string {
+    const saved = this.#saved;
+    if (this.#phase !== 'saving' || !saved) return '';
+    const count = (n: number) => n.toLocaleString('en');
+    return `Saving ${count(saved.saved)} of ${count(saved.total)} items (nothing is listed until all are saved)…`;
+  }
+
   get progress(): ByteProgress | null {
     return this.#progress;
   }
@@ -159,9 +169,11 @@ export class QuestionImportState {
     const name = this.#name.trim() || baseName(this.#fileName);
     const input = { name, format: this.#format, fileName: this.#fileName, report: result.report };
     this.#phase = 'saving';
+    this.#saved = { saved: 0, total: result.items.length };
     const record = await this.#storage.attempt((repos) =>
-      repos.questionSets.saveSet(input, result.items),
+      repos.questionSets.saveSet(input, result.items, (progress) => (this.#saved = progress)),
     );
+    this.#saved = null;
     if (!record) {
       this.#phase = 'review';
       this.#error = `Nothing was saved from ${this.#fileName}: storage refused the set (see the message at the top).`;
