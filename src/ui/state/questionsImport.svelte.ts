@@ -11,12 +11,21 @@
 import { ImportError, countByFamily } from '../../core/questions';
 import type { ColumnMapping, FormatId, ImportResult, MappedRow } from '../../core/questions';
 import type { Family } from '../../core/types';
-import { cleanMapping, guessMapping, previewMapping, readMappingSample } from './questionsMapping';
-import type { MappedField, MappingPreview } from './questionsMapping';
-import { ImportCancelledError, detectFileFormat, estimateRemainingMs } from './questionsStream';
+import {
+  cleanMapping,
+  guessMapping,
+  previewMapping,
+  readMappingSample,
+} from '../../core/questions/mappingPreview';
+import type { MappedField, MappingPreview } from '../../core/questions/mappingPreview';
+import {
+  ImportCancelledError,
+  detectFileFormat,
+  estimateRemainingMs,
+} from '../../core/questions/fileStream';
 import { runImport } from './questionsImportClient';
-import type { ByteProgress } from './questionsStream';
-import { downloadAsFile, toFetchUrl } from './questionsUrl';
+import type { ByteProgress } from '../../core/questions/fileStream';
+import { downloadAsFile, toFetchUrl } from '../../core/questions/urlDownload';
 import type { StorageState } from './storage.svelte';
 import type { SaveProgress } from '../../storage/questionSetsRepo';
 
