@@ -62,6 +62,8 @@ async function analyseRuns(page: Page, baseUrl: string): Promise<string[]> {
   await page.getByTestId('run-choice').first().check();
   await page.getByTestId('analyse-runs').click();
   await page.getByTestId('rows-in').waitFor();
+  // The dashboard's tables arrive a little after the analysis: wait so both pages compare whole.
+  await page.getByTestId('error-rate-table').first().waitFor({ state: 'attached' });
   const tables = await page.locator('[data-testid="results-view"] table').allTextContents();
   return [await page.getByTestId('rows-in').textContent(), ...tables].map((t) =>
     (t ?? '').replace(/\s+/g, ' ').trim(),
@@ -158,4 +160,47 @@ describe.skipIf(!hasBrowser())('bundles restore into another browser', () => {
     expect(await status.textContent()).toContain('is already stored in this browser');
     expect(await labelsIn(fresh)).toEqual(labels);
   });
+
+  it.each([
+    [1280, 800, 1],
+    [390, 844, 1],
+    [640, 400, 2],
+  ])(
+    'the restore panel fits %ix%i at scale %i, with its problems listed',
+    async (width, height, scale) => {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        deviceScaleFactor: scale,
+      });
+      const small = await context.newPage();
+      await small.goto(`${baseUrl}#/results`);
+      await small.getByText('Restore bundles into this browser').click();
+      const junk = {
+        name: `not-a-bundle-${'x'.repeat(80)}.json`,
+        mimeType: 'application/json',
+        buffer: Buffer.from('{"format":"other"}'),
+      };
+      await small
+        .getByTestId('restore-bundles')
+        .setInputFiles([
+          junk,
+          { name: 'run.json', mimeType: 'application/json', buffer: readFileSync(bundlePath) },
+        ]);
+      await small
+        .getByTestId('restore-status')
+        .filter({ hasText: 'Nothing was restored' })
+        .waitFor();
+      // The panel's own boxes (the source panel above it is the results view's, checked there).
+      const overflow = await small.evaluate(() =>
+        [...document.querySelectorAll('.restore, .restore *')]
+          .map((el) => el.getBoundingClientRect().right)
+          .filter((right) => right > innerWidth + 0.5),
+      );
+      expect(overflow).toEqual([]);
+      expect(await small.getByTestId('restore-status').textContent()).toContain(
+        'not a Warmth Lab results bundle',
+      );
+      await context.close();
+    },
+  );
 });
