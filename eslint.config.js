@@ -75,6 +75,8 @@ export default tseslint.config(
     files: ['src/ui/state/**'],
     rules: restrict(WEB_LLM, IDB, CHART_JS, {
       group: folders('components', 'views'),
+      // A type carries no code: state may name a view's id type, never load a view.
+      allowTypeImports: true,
       message:
         'ui/state holds runes classes and worker clients: it must not import components or views.',
     }),

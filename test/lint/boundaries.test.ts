@@ -45,6 +45,7 @@ describe('import boundaries', () => {
     ['src/ui/state/x.ts', "import { y } from '../../core/stats';"],
     ['src/engine/x.ts', "import { y } from '../core/types';"],
     ['src/ui/components/x.ts', "import { y } from '../state/app.svelte';"],
+    ['src/ui/state/x.ts', "import type { ViewId } from '../views/registry';"],
   ])('%s may: %s', async (path, source) => {
     expect(await restricted(path, source)).toEqual([]);
   });
