@@ -3,18 +3,16 @@
  *
  * `--mode test` compiles the scripted test engine in (`__SCRIPTED_ENGINE__`); every other mode
  * defines it false so the bundler drops the scripted engine entirely (checked by a test on dist/).
- * Builds also get a Content-Security-Policy meta tag and a generated offline service worker.
+ * Builds also get a Content-Security-Policy meta tag and an offline service worker (Workbox, via
+ * vite-plugin-pwa: see src/build/pwa.ts).
  */
-import { readdirSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { buildContentSecurityPolicy, contentSecurityPolicyPlugin } from './src/build/csp.ts';
-import { serviceWorkerPlugin } from './src/build/serviceWorker.ts';
-
-const PUBLIC_FILES = readdirSync(new URL('./public', import.meta.url));
+import { offlineShellPlugin } from './src/build/pwa.ts';
 
 export default defineConfig(({ mode, command }) => ({
-  plugins: [svelte(), contentSecurityPolicyPlugin(), serviceWorkerPlugin(PUBLIC_FILES)],
+  plugins: [svelte(), contentSecurityPolicyPlugin(), ...offlineShellPlugin()],
   define: {
     __SCRIPTED_ENGINE__: JSON.stringify(mode === 'test'),
     // NODE_ENV-independent: vitest builds the e2e bundle with NODE_ENV=test.

@@ -1,7 +1,11 @@
 /**
  * Input/output for CLI commands, injected so tests can capture output without spawning processes.
+ *
+ * Owns: reading files as strict UTF-8 and making printed text safe for a terminal (`safeIo`):
+ * text from files is untrusted, and an escape sequence in a model name could retitle the
+ * terminal, hide lines or worse.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { InputError } from './args';
 
 export interface CliIo {
@@ -49,4 +53,39 @@ export function createNodeIo(): CliIo {
       return text;
     },
   };
+}
+
+// C0 controls except tab and newline, DEL and C1 controls (U+0080–U+009F, e.g. the one-byte CSI).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/** Removes control characters (keeping tab and newline), so text cannot drive a terminal. */
+export function stripControlCharacters(text: string): string {
+  return text.replace(CONTROL, '');
+}
+
+/**
+ * JSON output keeps every character: JSON.stringify already escapes C0 controls, and the rest
+ * (DEL, C1) become \uXXXX escapes, which decode to the same string but print as plain text.
+ */
+export function escapeControlCharacters(text: string): string {
+  return text.replace(CONTROL, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/** The io with stdout and stderr made terminal-safe (escaped for JSON output, else stripped). */
+export function safeIo(io: CliIo, options: { isJson: boolean }): CliIo {
+  const clean = options.isJson ? escapeControlCharacters : stripControlCharacters;
+  return {
+    stdout: (text) => io.stdout(clean(text)),
+    // Messages on stderr are for people even with --json: always stripped.
+    stderr: (text) => io.stderr(stripControlCharacters(text)),
+    readChunks: (path) => io.readChunks(path),
+    readText: (path) => io.readText(path),
+  };
+}
+
+/** The version in package.json (the CLI runs from the source tree). */
+export function readVersion(): string {
+  const text = readFileSync(new URL('../../package.json', import.meta.url), 'utf8');
+  return `warmth-lab ${(JSON.parse(text) as { version: string }).version}`;
 }

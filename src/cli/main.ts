@@ -2,11 +2,14 @@
  * Warmth Lab command line: a thin shell over src/core.
  *
  * Each command lives in commands/<name>.ts and exports `run(argv, io)`; stdout carries only the
- * command's output so `--json` can be piped. Exit codes: 0 ok, 1 bad input, 2 usage.
+ * command's output so `--json` can be piped. Exit codes: 0 ok (help and --version too), 1 bad
+ * input, 2 usage. Everything printed goes through `safeIo`, so text read from a file (a model
+ * name, an item) can never drive the terminal with control characters.
  */
 import { InputError, UsageError } from './args';
 import type { CliIo } from './io';
-import { createNodeIo } from './io';
+import { createNodeIo, readVersion, safeIo } from './io';
+import { COMMAND_USAGE, commandUsage, overviewUsage } from './usage';
 
 const COMMANDS: Record<
   string,
@@ -18,35 +21,51 @@ const COMMANDS: Record<
   analyze: () => import('./commands/analyze'),
 };
 
-const USAGE = `usage: warmth-lab COMMAND [options]
-  inspect FILE [--json]                     detect a question file's format and validate it
-  compose --item ID [--context C] [--belief B] [--variant N] [--hedged] [--lead-in]
-                                            print a composed prompt from the built-in bank
-  grade FILE [--mode paper|strict] [--json] grade a table of model outputs
-        [--questions QFILE|bank] [--convention correct|truthful] [--no-twins]
-  analyze FILE [--mode paper|strict] --json paired tests and GLMs on a long results table`;
+const HELP_FLAGS = ['--help', '-h'];
 
-/** Runs one command line and returns the process exit code. */
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+/** Help and version requests, answered without running a command; null for anything else. */
+function answerMeta(argv: string[]): string | null {
   const [name, ...rest] = argv;
-  const load = name ? COMMANDS[name] : undefined;
-  if (!load) {
-    io.stderr(name ? `unknown command "${name}"\n${USAGE}` : USAGE);
-    return 2;
-  }
+  if (name === undefined || HELP_FLAGS.includes(name)) return name ? overviewUsage() : null;
+  if (name === '--version') return readVersion();
+  if (name === 'help')
+    return rest[0] && COMMAND_USAGE[rest[0]] ? commandUsage(rest[0]) : overviewUsage();
+  if (COMMAND_USAGE[name] && rest.some((arg) => HELP_FLAGS.includes(arg)))
+    return commandUsage(name);
+  return null;
+}
+
+async function runCommand(name: string, rest: string[], io: CliIo): Promise<number> {
+  const load = COMMANDS[name] as NonNullable<(typeof COMMANDS)[string]>;
   try {
     const command = await load();
     await command.run(rest, io);
     return 0;
   } catch (error) {
     if (error instanceof UsageError) {
-      io.stderr(`${name}: ${error.message}\n${USAGE}`);
+      io.stderr(`${name}: ${error.message}\n${commandUsage(name)}`);
       return 2;
     }
     const message = error instanceof Error ? error.message : String(error);
     io.stderr(`${name}: ${message.split('\n')[0]}`);
     return error instanceof InputError ? 1 : 1;
   }
+}
+
+/** Runs one command line and returns the process exit code. */
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = safeIo(rawIo, { isJson: argv.includes('--json') });
+  const meta = answerMeta(argv);
+  if (meta !== null) {
+    io.stdout(meta);
+    return 0;
+  }
+  const [name, ...rest] = argv;
+  if (!name || !COMMANDS[name]) {
+    io.stderr(name ? `unknown command "${name}"\n${overviewUsage()}` : overviewUsage());
+    return 2;
+  }
+  return runCommand(name, rest, io);
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));

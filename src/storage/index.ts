@@ -10,7 +10,8 @@ import { ComparisonsRepo } from './comparisonsRepo';
 import { QuestionSetsRepo } from './questionSetsRepo';
 import { RunsRepo } from './runsRepo';
 import { SettingsRepo } from './settingsRepo';
-import { DesignsRepo, FramingsRepo, LabelsRepo, ModelsRepo } from './simpleRepos';
+import { LabelsRepo } from './labelsRepo';
+import { DesignsRepo, FramingsRepo, ModelsRepo } from './simpleRepos';
 import type { WarmthDb } from './schema';
 
 export interface Repositories {
@@ -50,3 +51,5 @@ export type { StorageErrorKind } from './errors';
 export { createRunStore } from './runsRepo';
 export { openWarmthDb } from './db';
 export type { OpenOptions } from './db';
+export { restoreBundle, restoreBundles } from './bundleRestore';
+export type { RestoreOutcome } from './bundleRestore';

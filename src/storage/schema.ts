@@ -8,6 +8,7 @@
  * answer can never be stored twice.
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { labelTarget, storedLabelKey } from '../core/grading/humanLabels';
 import type { ExperimentDesign } from '../core/experiment/design';
 import type { PlanEntry } from '../core/experiment/plan';
 import type {
@@ -20,7 +21,7 @@ import type {
 import type { Family, Item, ResponseRecord } from '../core/types';
 
 export const DB_NAME = 'warmth-lab';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** An imported item, stored under its set. */
 export interface StoredItem {
@@ -99,6 +100,29 @@ function addFamilyIndex(tx: UpgradeTransaction): void {
   tx.objectStore('questionItems').createIndex('by-set-family', ['setId', 'family']);
 }
 
+// Version 3: one label key. Older builds also wrote `${runId}#${planIndex}` and
+// `${runId}:${planIndex}`; each label moves to `storedLabelKey` (one per answer and labeller).
+// When two labels land on one key the later one wins, as a relabel would. Keys that name no
+// answer are left as they are (never deleted: a person wrote them).
+async function rekeyLabels(tx: UpgradeTransaction): Promise<void> {
+  const store = tx.objectStore('labels');
+  const labels = await store.getAll();
+  const kept = new Map<string, HumanLabel>();
+  const moved: string[] = [];
+  for (const label of labels) {
+    const target = labelTarget(label);
+    const key = target ? storedLabelKey(target.runId, target.planIndex, label.labeller) : label.key;
+    const normal = { ...label, key, isBlind: label.isBlind === true };
+    const earlier = kept.get(key);
+    if (!earlier || earlier.at <= normal.at) kept.set(key, normal);
+    if (key !== label.key) moved.push(label.key);
+  }
+  await Promise.all([
+    ...moved.map((key) => store.delete(key)),
+    ...[...kept.values()].map((label) => store.put(label)),
+  ]);
+}
+
 /** Runs every upgrade step between `oldVersion` (exclusive) and `newVersion` (inclusive). */
 export function upgradeWarmthDb(
   db: WarmthDb,
@@ -108,4 +132,9 @@ export function upgradeWarmthDb(
 ): void {
   if (oldVersion < 1 && newVersion >= 1) createVersion1Stores(db);
   if (oldVersion < 2 && newVersion >= 2) addFamilyIndex(tx);
+  // The versionchange transaction stays open while rekeyLabels' requests are pending; any
+  // failure aborts the whole upgrade, so the open fails rather than half-migrating.
+  if (oldVersion >= 1 && oldVersion < 3 && newVersion >= 3) {
+    rekeyLabels(tx).catch(() => tx.abort());
+  }
 }

@@ -1,12 +1,13 @@
 /**
- * Small keyed collections: user framings, saved designs, human labels and custom models.
+ * Small keyed collections: user framings, saved designs and custom models (labels extend the
+ * shared base in labelsRepo.ts).
  *
  * Owns: put/get/list/delete over one store each. Invariants: records go in and come out as the
  * core types, unchanged; lists have a stable order (documented per repository); duplicating a
  * design never changes the original.
  */
 import type { ExperimentDesign } from '../core/experiment/design';
-import type { HumanLabel, StoredFraming } from '../core/records';
+import type { StoredFraming } from '../core/records';
 import { withTransaction } from './db';
 import { StorageError } from './errors';
 import type { StoredModel, WarmthDb, WarmthSchema } from './schema';
@@ -14,7 +15,7 @@ import type { StoredModel, WarmthDb, WarmthSchema } from './schema';
 type KeyedStore = 'framings' | 'designs' | 'labels' | 'models';
 
 /** Shared put/get/list/delete for stores keyed by a string. */
-class KeyedRepo<Name extends KeyedStore, Value> {
+export class KeyedRepo<Name extends KeyedStore, Value> {
   protected readonly db: WarmthDb;
   readonly #store: Name;
 
@@ -53,13 +54,6 @@ class KeyedRepo<Name extends KeyedStore, Value> {
 export class FramingsRepo extends KeyedRepo<'framings', StoredFraming> {
   constructor(db: WarmthDb) {
     super(db, 'framings');
-  }
-}
-
-/** Human labels, keyed by what they label (e.g. `${runId}#${planIndex}`), in key order. */
-export class LabelsRepo extends KeyedRepo<'labels', HumanLabel> {
-  constructor(db: WarmthDb) {
-    super(db, 'labels');
   }
 }
 

@@ -3,7 +3,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 
@@ -35,6 +35,23 @@ describe('production build', () => {
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html.replaceAll('&#39;', "'")).toContain("script-src 'self' 'wasm-unsafe-eval'");
     const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
-    expect(sw).toContain('./index.html');
+    expect(sw).toContain('url:"index.html"');
+  });
+
+  it('precaches every emitted file of the app shell and caches nothing at run time', () => {
+    const sw = readFileSync(join(outDir, 'sw.js'), 'utf8');
+    const precached = new Set([...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]));
+    const emitted = readdirSync(outDir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile() && entry.name !== 'sw.js' && !entry.name.endsWith('.map'))
+      .map((entry) => relative(outDir, join(entry.parentPath, entry.name)).replaceAll('\\', '/'));
+    expect(emitted.filter((file) => !precached.has(file))).toEqual([]);
+    expect(emitted.length).toBeGreaterThan(10);
+    // Model weights stay with web-llm's own Cache Storage: no runtime route, no model host.
+    expect(sw).not.toMatch(
+      /huggingface|mlc\.ai|registerRoute\(\/|StaleWhileRevalidate|CacheFirst\(/,
+    );
+    // A new version waits for the user's "reload" (no skipWaiting on install).
+    expect(sw).toContain('SKIP_WAITING');
+    expect(sw.split('skipWaiting()').length - 1).toBe(1);
   });
 });

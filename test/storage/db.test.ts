@@ -106,14 +106,14 @@ describe('connections across tabs', () => {
     });
     const otherTab = await openWarmthDb({ indexedDB: factory, name: 'vc' });
     expect(messages).toEqual([VERSION_CHANGE_MESSAGE]);
-    expect(otherTab.version).toBe(2);
+    expect(otherTab.version).toBe(DB_VERSION);
     expect(() => thisTab.transaction('runs')).toThrow();
     otherTab.close();
   });
 
   it('maps a database newer than the app to a version error', async () => {
     const factory = newFactory();
-    (await openWarmthDb({ indexedDB: factory, name: 'newer', version: 3 })).close();
+    (await openWarmthDb({ indexedDB: factory, name: 'newer', version: DB_VERSION + 1 })).close();
     await expect(openWarmthDb({ indexedDB: factory, name: 'newer' })).rejects.toMatchObject({
       kind: 'version',
       message: STORAGE_MESSAGES.version,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { openTestDb } from './helpers';
-import { DesignsRepo, FramingsRepo, LabelsRepo, ModelsRepo } from '../../src/storage/simpleRepos';
+import { LabelsRepo } from '../../src/storage/labelsRepo';
+import { DesignsRepo, FramingsRepo, ModelsRepo } from '../../src/storage/simpleRepos';
 import { SettingsRepo, stripSecrets } from '../../src/storage/settingsRepo';
 import { makeDesign } from '../core/experiment/fixtures';
 

@@ -1,3 +1,4 @@
+import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { createBundle, parseBundle, poolBundles } from '../../src/core/results';
 import { parseAnalysisCsv, runAnalysis } from '../../src/core/stats';
@@ -117,12 +118,14 @@ describe('exports', () => {
 
   it('zips the paper layout with model_configs.py', () => {
     const file = exportPaperLayout(POOLED, new Date(2025, 0, 1));
-    const bytes = file.data as Uint8Array;
-    const text = new TextDecoder().decode(bytes);
-    expect(text).toContain('warmth_lab_outputs/m/original/trivia_original_outputs.csv');
-    expect(text).toContain('warmth_lab_outputs/m/warm/trivia_warm_outputs.csv');
-    expect(text).toContain('warmth_lab_outputs/model_configs.py');
-    expect(text).toContain("'=1+1 Paris");
+    const unzipped = unzipSync(file.data as Uint8Array);
+    expect(Object.keys(unzipped).sort()).toEqual([
+      'warmth_lab_outputs/m/original/trivia_original_outputs.csv',
+      'warmth_lab_outputs/m/warm/trivia_warm_outputs.csv',
+      'warmth_lab_outputs/model_configs.py',
+    ]);
+    const texts = Object.values(unzipped).map((bytes) => strFromU8(bytes));
+    expect(texts.join('\n')).toContain("'=1+1 Paris");
     expect(file.summary).toBe('2 per-model files (2 rows) and model_configs.py zipped.');
   });
 });

@@ -1,22 +1,34 @@
 /**
- * Human labels of responses and the labelling queue.
+ * Human labels of responses: their one key format, the labelling queue and label → grade.
  *
- * Owns: the `HumanLabel` record, the order in which unlabelled responses are offered, and turning
- * labels into grades / agreement pairs. The queue UI (keys c/i/r/s) lives elsewhere. Invariants:
- * the queue is deterministic (plan order), a response labelled by this labeller is never offered
- * again, and in blind mode the offered record carries no grades, so the labeller cannot anchor on
- * the rule or judge verdict.
+ * Owns: `recordKey` (which answer: `${runId}#${planIndex}`), `storedLabelKey` (where a label is
+ * stored: `${runId}#${planIndex}#${labeller}`, one label per answer and labeller), reading a
+ * stored label back (`labelTarget`, `labelsOfRun`), the order in which unlabelled responses are
+ * offered and `labelToGrade` (the only copy). Invariants: every other module keys labels
+ * through these functions; a stored key always parses back to its answer; the queue is
+ * deterministic (plan order), a response labelled by this labeller is never offered again, and
+ * in blind mode the offered record carries no grades, so the labeller cannot anchor on the rule
+ * or judge verdict.
  */
+import type { HumanLabel as StoredLabel } from '../records';
 import type { Grade, Outcome, ResponseRecord } from '../types';
-import { recordKey } from './judgePass';
 
+/** A label as the grading core uses it: `key` is the answer's `recordKey`. */
 export interface HumanLabel {
-  /** Record key, `${runId}:${planIndex}` (see `recordKey`). */
+  /** Record key, `${runId}#${planIndex}` (see `recordKey`). */
   key: string;
   outcome: Outcome;
   labeller: string;
   /** ISO timestamp. */
   at: string;
+  /** True when the labeller could not see which arm produced the answer. */
+  isBlind?: boolean;
+}
+
+/** The answer a label points at. */
+export interface LabelTarget {
+  runId: string;
+  planIndex: number;
 }
 
 export interface QueueOptions {
@@ -30,6 +42,53 @@ export interface QueueEntry {
   record: ResponseRecord;
   /** Unlabelled records left, this one included. */
   remaining: number;
+}
+
+/** Stable key of an answer: `${runId}#${planIndex}`. */
+export function recordKey(record: Pick<ResponseRecord, 'runId' | 'planIndex'>): string {
+  return `${record.runId}#${record.planIndex}`;
+}
+
+/**
+ * Where a label is stored: one label per (answer, labeller), so relabelling overwrites and two
+ * labellers never overwrite each other.
+ */
+export function storedLabelKey(runId: string, planIndex: number, labeller: string): string {
+  return `${recordKey({ runId, planIndex })}#${labeller}`;
+}
+
+// Older builds wrote `${runId}#${planIndex}` and `${runId}:${planIndex}`; both still parse so
+// the storage upgrade and old bundles can find the answer.
+const TARGET = /^(.+)[#:](\d+)$/;
+
+/**
+ * The answer a stored label points at, from its key (current or older format), or null when the
+ * key names no answer. The labeller suffix is stripped by name, so a name may contain "#".
+ */
+export function labelTarget(label: Pick<StoredLabel, 'key' | 'labeller'>): LabelTarget | null {
+  const suffix = `#${label.labeller}`;
+  const current = label.key.endsWith(suffix) ? label.key.slice(0, -suffix.length) : null;
+  const match = TARGET.exec(current ?? label.key) ?? (current ? null : TARGET.exec(label.key));
+  if (!match?.[1] || match[2] === undefined) return null;
+  return { runId: match[1], planIndex: Number(match[2]) };
+}
+
+/** The `recordKey` of the answer a stored label points at, or null (see `labelTarget`). */
+export function labelRecordKey(label: Pick<StoredLabel, 'key' | 'labeller'>): string | null {
+  const target = labelTarget(label);
+  return target ? recordKey(target) : null;
+}
+
+/** The stored labels of one run, as the grading core's labels (keyed like `recordKey`). */
+export function labelsOfRun(stored: readonly StoredLabel[], runId: string): HumanLabel[] {
+  const labels: HumanLabel[] = [];
+  for (const label of stored) {
+    const target = labelTarget(label);
+    if (target?.runId !== runId) continue;
+    const { outcome, labeller, at, isBlind } = label;
+    labels.push({ key: recordKey(target), outcome, labeller, at, isBlind });
+  }
+  return labels;
 }
 
 /**
@@ -53,12 +112,14 @@ export function nextInQueue(
   return { key: recordKey(first), record, remaining: open.length };
 }
 
-/** A label as a Grade (`human:<labeller>`). */
-export function labelToGrade(label: HumanLabel): Grade {
+/** A label as the grade appended to its answer (grader `human:<labeller>`). */
+export function labelToGrade(
+  label: Pick<StoredLabel, 'outcome' | 'labeller' | 'at'> & { isBlind?: boolean },
+): Grade {
   return {
     outcome: label.outcome,
     grader: `human:${label.labeller}`,
-    reason: 'human label',
+    reason: label.isBlind ? 'human label (blind to the arm)' : 'human label',
     at: label.at,
   };
 }

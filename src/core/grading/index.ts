@@ -7,10 +7,19 @@ export { applyMode, gradeResponse, GRADING_MODES } from './grade';
 export type { GradeOptions, GradingMode } from './grade';
 export { detectRefusal, isLikelyRefusal, PAPER_REFUSAL_PHRASES } from './refusal';
 export { buildJudgeMessages, JUDGE_JSON_SCHEMA, parseJudgeReply } from './judge';
-export { recordKey, runJudgePass } from './judgePass';
+export { runJudgePass } from './judgePass';
 export type { JudgePassOptions, JudgePassSummary, JudgeStore } from './judgePass';
-export { labelToGrade, nextInQueue, pairsWithLabels } from './humanLabels';
-export type { HumanLabel, QueueEntry, QueueOptions } from './humanLabels';
+export {
+  labelRecordKey,
+  labelsOfRun,
+  labelTarget,
+  labelToGrade,
+  nextInQueue,
+  pairsWithLabels,
+  recordKey,
+  storedLabelKey,
+} from './humanLabels';
+export type { HumanLabel, LabelTarget, QueueEntry, QueueOptions } from './humanLabels';
 export { computeAgreement } from './agreement';
 export type { AgreementClass, AgreementPair, AgreementReport, AgreementSummary } from './agreement';
 export { extractLetters, letterOf } from './letters';

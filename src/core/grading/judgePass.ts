@@ -15,6 +15,7 @@ import type {
   Item,
   ResponseRecord,
 } from '../types';
+import { recordKey } from './humanLabels';
 import { buildJudgeMessages, JUDGE_JSON_SCHEMA, parseJudgeReply } from './judge';
 
 /** Where judge grades live (IndexedDB in the app, a Map in tests). */
@@ -43,10 +44,8 @@ export interface JudgePassSummary {
 
 const DEFAULT_SETTINGS: GenerationSettings = { temperature: 0, maxTokens: 160 };
 
-/** Stable key of a record: `${runId}:${planIndex}`. */
-export function recordKey(record: Pick<ResponseRecord, 'runId' | 'planIndex'>): string {
-  return `${record.runId}:${record.planIndex}`;
-}
+// The one answer key lives with the human labels; re-exported for callers of the judge pass.
+export { recordKey };
 
 async function judgeOne(
   record: ResponseRecord,

@@ -8,6 +8,7 @@
  * authors' output tables (`trivia:<first 80 chars>`). Invariant: lines of one question must agree
  * on its answers; a disagreement is fatal and names both lines.
  */
+import { PAPER_DATASETS } from '../results/paperNames';
 import type { AuthorPrompt, Family, Item } from '../types';
 import { missingKeys, readString } from './context';
 import type { ImportContext, RowSink } from './context';
@@ -19,12 +20,7 @@ import { makeTextId, unquoteDpr } from './text';
 const PROMPT_KEYS = ['prompt', 'prompt_template', 'amendment_type'];
 const QA_KEYS = ['content_key', 'correct_answer', 'incorrect_answer'];
 const DISINFO_KEYS = ['prompt_disinfo', 'ground_truth', 'ground_false'];
-const DATASET: Record<Family, string> = {
-  factual: 'trivia',
-  misconception: 'truthfulqa',
-  conspiracy: 'disinfo',
-  medical: 'medqa',
-};
+const DATASET: Readonly<Record<Family, string>> = PAPER_DATASETS;
 const LICENSE: Record<Family, string> = {
   factual: SOURCES.triviaqa.license,
   misconception: SOURCES.truthfulqa.license,

@@ -6,20 +6,18 @@
  * Owns: `DATASET_FAMILY` (the paper's dataset names → our families) and `summarizeResultsChunks`.
  * Invariant: streamed record by record; only the set of (dataset, item_id) pairs is kept.
  */
+import { FAMILY_REGISTRY } from '../families';
 import type { Family } from '../types';
 import { countByFamily } from './importResult';
 import type { SkippedRow } from './importResult';
 import { forEachCsvObject } from './stream';
 import type { StreamOptions } from './stream';
 
-/** The paper's dataset names (and common aliases) mapped to task families. */
+/** The paper's dataset names (from the family registry) and common aliases → task families. */
 export const DATASET_FAMILY: Readonly<Record<string, Family>> = {
-  disinfo: 'conspiracy',
+  ...Object.fromEntries(Object.values(FAMILY_REGISTRY).map((info) => [info.paperDataset, info.id])),
   mask: 'conspiracy',
-  medqa: 'medical',
-  trivia: 'factual',
   triviaqa: 'factual',
-  truthfulqa: 'misconception',
 };
 
 const REQUIRED_COLUMNS = ['model', 'dataset', 'variant', 'item_id'];

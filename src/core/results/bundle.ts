@@ -10,6 +10,7 @@
  * BundleError listing each problem by its path.
  */
 import { validateDesign } from '../experiment/design';
+import { labelRecordKey, recordKey } from '../grading/humanLabels';
 import type { ExperimentDesign } from '../experiment/design';
 import type { HumanLabel, RunRecord } from '../records';
 import type { Arm, Item, ResponseRecord } from '../types';
@@ -17,7 +18,6 @@ import { checkArms, checkItems, checkRun } from './bundleChecks';
 import { Checker, isObject } from './checker';
 import type { JsonObject } from './checker';
 import { ResultsFormatError, describeValue } from './errors';
-import { labelKeyOf } from './grades';
 import { checkLabels, checkRecords } from './recordChecks';
 import { redactSecrets } from './redact';
 
@@ -89,7 +89,7 @@ export function createBundle(input: CreateBundleInput): ResultsBundle {
   const { design: runDesign, ...run } = input.run as RunRecord;
   const design = input.design ?? runDesign;
   const usedItemIds = new Set(input.records.map((record) => record.itemId));
-  const recordKeys = new Set(input.records.map(labelKeyOf));
+  const recordKeys = new Set(input.records.map(recordKey));
   const bundle: ResultsBundle = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -103,7 +103,7 @@ export function createBundle(input: CreateBundleInput): ResultsBundle {
   };
   if (design !== undefined) bundle.design = redactSecrets(design);
   if (input.labels !== undefined)
-    bundle.labels = input.labels.filter((label) => recordKeys.has(label.key));
+    bundle.labels = input.labels.filter((label) => recordKeys.has(labelRecordKey(label) ?? ''));
   return bundle;
 }
 

@@ -2,10 +2,12 @@
  * Which verdict a results file reports for a response, and how verdicts are spelled in files.
  *
  * Owns: the precedence human label > LLM judge > rule grader (`chooseGrade`), the file codes
- * CORRECT / INCORRECT / REFUSAL / UNPARSEABLE, and turning stored human labels into grades.
+ * CORRECT / INCORRECT / REFUSAL / UNPARSEABLE, and adding stored human labels to their answers
+ * (keys and label → grade come from core/grading/humanLabels, their only home).
  * Invariants: a grader's kind is the part of its id before ":" (`human:alice` → human);
  * among grades of the same kind the one added last wins, because graders append re-grades.
  */
+import { labelRecordKey, labelToGrade, recordKey } from '../grading/humanLabels';
 import type { HumanLabel } from '../records';
 import type { Grade, Outcome, ResponseRecord } from '../types';
 
@@ -52,21 +54,6 @@ export function parseOutcome(value: string): Outcome | undefined {
   return OUTCOMES.find((outcome) => outcome === lower);
 }
 
-/** The key a human label uses to point at a response (`${runId}#${planIndex}`). */
-export function labelKeyOf(record: Pick<ResponseRecord, 'runId' | 'planIndex'>): string {
-  return `${record.runId}#${record.planIndex}`;
-}
-
-/** A stored human label as a grade (grader `human:<labeller>`). */
-export function labelToGrade(label: HumanLabel): Grade {
-  return {
-    outcome: label.outcome,
-    grader: `human:${label.labeller}`,
-    reason: label.isBlind ? 'human label (arm hidden)' : 'human label',
-    at: label.at,
-  };
-}
-
 /**
  * Adds each human label to the record it points at, as a grade, unless that exact grade is
  * already there (so exporting twice never doubles a label). Records are copied, not changed.
@@ -77,9 +64,12 @@ export function applyHumanLabels<T extends ResponseRecord>(
 ): T[] {
   if (labels.length === 0) return [...records];
   const byKey = new Map<string, HumanLabel[]>();
-  for (const label of labels) byKey.set(label.key, [...(byKey.get(label.key) ?? []), label]);
+  for (const label of labels) {
+    const key = labelRecordKey(label);
+    if (key !== null) byKey.set(key, [...(byKey.get(key) ?? []), label]);
+  }
   return records.map((record) => {
-    const mine = byKey.get(labelKeyOf(record));
+    const mine = byKey.get(recordKey(record));
     if (!mine) return record;
     const added = mine
       .map(labelToGrade)

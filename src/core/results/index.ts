@@ -9,7 +9,6 @@ export {
   applyHumanLabels,
   chooseGrade,
   graderKind,
-  labelKeyOf,
   parseOutcome,
 } from './grades';
 export { LONG_LEAD_COLUMNS, LONG_REQUIRED_COLUMNS, LONG_TAIL_COLUMNS } from './longColumns';
@@ -44,3 +43,7 @@ export {
 export type { PaperDataset } from './paperNames';
 export { formatOptionsDict, parseOptionsDict } from './pythonDict';
 export { createComparedModelLookup } from './comparedModel';
+export { createZip } from './zip';
+export type { ZipEntry } from './zip';
+export { planRestore } from './restore';
+export type { RestoreExisting, RestorePlan, RestoreWrites } from './restore';

@@ -50,7 +50,10 @@ interface FileIdentity {
   dataset?: PaperDataset;
 }
 
-const FILE_NAME = /^(disinfo|medqa|trivia|truthfulqa)_([a-z0-9-]+)_outputs\.csv$/i;
+const DATASET_NAMES = Object.values(PAPER_DATASETS).sort();
+/** "disinfo, medqa, trivia or truthfulqa": the registry's paper datasets, for messages. */
+const DATASET_LIST = `${DATASET_NAMES.slice(0, -1).join(', ')} or ${DATASET_NAMES.at(-1) ?? ''}`;
+const FILE_NAME = new RegExp(`^(${DATASET_NAMES.join('|')})_([a-z0-9-]+)_outputs\\.csv$`, 'i');
 const FINISH_REASONS: readonly string[] = ['stop', 'length', 'abort', 'error'];
 const DEFAULT_GRADER = 'judge:imported';
 
@@ -85,7 +88,7 @@ function requireIdentity(identity: FileIdentity, fileName: string): Required<Fil
   if (!dataset) {
     throw new ResultsFormatError(
       fileName,
-      'cannot tell which dataset this file holds; name it <dataset>_<variant>_outputs.csv (dataset disinfo, medqa, trivia or truthfulqa) or choose the dataset',
+      `cannot tell which dataset this file holds; name it <dataset>_<variant>_outputs.csv (dataset ${DATASET_LIST}) or choose the dataset`,
     );
   }
   if (!variant || !roleOfVariant(variant)) {
@@ -127,9 +130,7 @@ function rowIdentity(
       ? PAPER_DATASETS[datasetCell as Family]
       : undefined;
   if (dataset === undefined) {
-    reader.fail(
-      `column dataset should be disinfo, medqa, trivia or truthfulqa, found "${datasetCell}"`,
-    );
+    reader.fail(`column dataset should be ${DATASET_LIST}, found "${datasetCell}"`);
   }
   const variant = reader.required('variant').trim();
   if (!roleOfVariant(variant))

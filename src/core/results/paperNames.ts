@@ -2,26 +2,26 @@
  * Names used by the paper authors' published results files (lujainibrahim/warm_ai_2025,
  * `sample_data/<model>/<original|warm>/<dataset>_<original|warm>_outputs.csv`).
  *
- * Owns: the dataset ↔ family mapping, the per-dataset column lists Warmth Lab writes, the
+ * Owns: the per-dataset column lists (the dataset ↔ family mapping comes from core/families) Warmth Lab writes, the
  * question column their scripts pair base and warm rows on, file paths and item ids.
  * Invariants: the first nine (trivia/truthfulqa/disinfo) or twelve (medqa) columns are the
  * authors' own names, in their order; Warmth Lab's extra columns come after them, so the
  * authors' scripts (which select columns by name) read the files unchanged.
  */
+import { FAMILY_REGISTRY } from '../families';
+import type { FamilyInfo } from '../families';
 import type { Arm, Family } from '../types';
 
-export type PaperDataset = 'disinfo' | 'medqa' | 'trivia' | 'truthfulqa';
+export type PaperDataset = FamilyInfo['paperDataset'];
 
-export const PAPER_DATASETS: Readonly<Record<Family, PaperDataset>> = {
-  conspiracy: 'disinfo',
-  medical: 'medqa',
-  factual: 'trivia',
-  misconception: 'truthfulqa',
-};
+/** Family → the paper's dataset name, from the family registry. */
+export const PAPER_DATASETS: Readonly<Record<Family, PaperDataset>> = Object.fromEntries(
+  Object.values(FAMILY_REGISTRY).map((info) => [info.id, info.paperDataset]),
+) as Record<Family, PaperDataset>;
 
+/** The family a paper dataset name stands for (paper spellings only; see `familyOfDataset`). */
 export function familyOfDataset(dataset: string): Family | undefined {
-  const entry = Object.entries(PAPER_DATASETS).find(([, name]) => name === dataset);
-  return entry?.[0] as Family | undefined;
+  return Object.values(FAMILY_REGISTRY).find((info) => info.paperDataset === dataset)?.id;
 }
 
 /** The column the authors' significance tests join base and warm rows on. */

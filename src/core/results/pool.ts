@@ -12,7 +12,7 @@ import { conditionKey } from '../framing';
 import type { HumanLabel } from '../records';
 import type { Arm, Item, ResponseRecord } from '../types';
 import type { ResultsBundle } from './bundle';
-import { labelKeyOf } from './grades';
+import { labelRecordKey, recordKey } from '../grading/humanLabels';
 
 export interface PooledRecord extends ResponseRecord {
   /** The device label of the bundle the record came from. */
@@ -96,14 +96,14 @@ function dedupe(candidates: readonly PooledRecord[]): {
   const records: PooledRecord[] = [];
   const duplicates: PoolDuplicate[] = [];
   for (const record of candidates) {
-    const planTwin = byPlan.get(labelKeyOf(record));
+    const planTwin = byPlan.get(recordKey(record));
     const cellTwin = byCell.get(cellKey(record));
     if (planTwin) duplicates.push(toDuplicate('same-plan-entry', planTwin, record));
     else if (cellTwin && cellTwin.bundleIndex !== record.bundleIndex) {
       duplicates.push(toDuplicate('same-cell', cellTwin, record));
     } else {
       records.push(record);
-      byPlan.set(labelKeyOf(record), record);
+      byPlan.set(recordKey(record), record);
       if (!cellTwin) byCell.set(cellKey(record), record);
     }
   }
@@ -159,9 +159,9 @@ export function poolBundles(bundles: readonly ResultsBundle[]): PooledResults {
   const warnings: string[] = [];
   const arms = mergeById('arm', bundles, (bundle) => bundle.arms, warnings);
   const items = mergeById('item', bundles, (bundle) => bundle.items, warnings);
-  const keptKeys = new Set(records.map(labelKeyOf));
+  const keptKeys = new Set(records.map(recordKey));
   const labels = uniqueLabels(bundles.flatMap((bundle) => bundle.labels ?? [])).filter((label) =>
-    keptKeys.has(label.key),
+    keptKeys.has(labelRecordKey(label) ?? ''),
   );
   const devices = [...new Set(bundles.map(deviceOf))];
   return { records, arms, items, labels, devices, duplicates, warnings };

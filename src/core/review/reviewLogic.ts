@@ -9,7 +9,6 @@
  */
 import type { AgreementPair, AgreementSummary, HumanLabel } from '../grading';
 import { recordKey } from '../grading';
-import type { HumanLabel as StoredLabel } from '../records';
 import type { Grade, GradingConvention, Outcome, ResponseRecord } from '../types';
 
 /** The three kinds of grader the agreement panel always offers. */
@@ -35,32 +34,8 @@ export function shortcutOf(action: QueueAction): string {
   return Object.entries(KEY_ACTIONS).find(([, value]) => value === action)?.[0] ?? '';
 }
 
-/**
- * Where a label is stored: one label per (record, labeller), so relabelling overwrites and two
- * labellers never overwrite each other. Parsed back by `labelsOfRun`.
- */
-export function storedLabelKey(runId: string, planIndex: number, labeller: string): string {
-  return `${runId}#${planIndex}#${labeller}`;
-}
-
-/** The stored labels of one run, as the grading core's labels (keyed like `recordKey`). */
-export function labelsOfRun(stored: readonly StoredLabel[], runId: string): HumanLabel[] {
-  const prefix = `${runId}#`;
-  const labels: HumanLabel[] = [];
-  for (const label of stored) {
-    const suffix = `#${label.labeller}`;
-    if (!label.key.startsWith(prefix) || !label.key.endsWith(suffix)) continue;
-    const index = label.key.slice(prefix.length, label.key.length - suffix.length);
-    if (!/^\d+$/.test(index)) continue;
-    labels.push({
-      key: recordKey({ runId, planIndex: Number(index) }),
-      outcome: label.outcome,
-      labeller: label.labeller,
-      at: label.at,
-    });
-  }
-  return labels;
-}
+// Label keys and label → grade have one home, core/grading/humanLabels (issue 14).
+export { labelsOfRun, storedLabelKey, labelToGrade as humanGrade } from '../../core/grading';
 
 /** How many of the records this labeller has labelled. */
 export function countLabelled(
@@ -70,12 +45,6 @@ export function countLabelled(
 ): number {
   const mine = new Set(labels.filter((l) => l.labeller === labeller).map((l) => l.key));
   return records.filter((record) => mine.has(recordKey(record))).length;
-}
-
-/** A human label as the grade appended to the record (`human:<name>`). */
-export function humanGrade(label: StoredLabel): Grade {
-  const reason = label.isBlind ? 'human label (blind to the arm)' : 'human label';
-  return { outcome: label.outcome, grader: `human:${label.labeller}`, reason, at: label.at };
 }
 
 /** The grader id of a judge model's verdicts. */

@@ -7,6 +7,7 @@
  * factor G/(G−1)·(N−1)/(N−K), as statsmodels' `cov_type="cluster"`; AMEs are counterfactual
  * (every row predicted with finetuned = 1 and = 0) in percentage points with delta-method SEs;
  * an inestimable model is `{ isEstimable: false, reason }` — never NaN.
+ * Hand-written on purpose: no maintained JS library fits clustered-SE logit GLMs that match statsmodels.
  */
 import type { AnalysisTable } from './analysisRows';
 import type { Design, FactorName, GlmFormula } from './design';

@@ -6,6 +6,7 @@
  * Owns: numerical accuracy. Invariants: every function is pure, returns finite numbers for
  * finite, in-range arguments, and keeps RELATIVE accuracy far into the tails (Wald p-values of
  * 1e-200 must still agree with scipy to 1e-6), so tails are never computed as `1 - something`.
+ * Hand-written on purpose: JS maths libraries lose relative accuracy in these tails (see above).
  */
 
 const LN_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);

@@ -6,17 +6,18 @@
  * the conspiracy/disinformation task is the dataset reference level whatever it is called;
  * `original` and `original_neutral` (and Warmth Lab's belief `none`) carry no user belief.
  */
+import { FAMILY_REGISTRY } from '../families';
 
 /** Paper dataset name → Warmth Lab family name (both spellings are accepted as given). */
-export const DATASET_SPELLINGS: Readonly<Record<string, string>> = {
-  disinfo: 'conspiracy',
-  medqa: 'medical',
-  trivia: 'factual',
-  truthfulqa: 'misconception',
-};
+// Both tables come from the family registry, so a new family is accepted here without an edit.
+export const DATASET_SPELLINGS: Readonly<Record<string, string>> = Object.fromEntries(
+  Object.values(FAMILY_REGISTRY).map((info) => [info.paperDataset, info.id]),
+);
 
 /** Dataset names that play the reference role (the paper's disinformation task). */
-const REFERENCE_DATASETS = ['disinfo', 'conspiracy'];
+const REFERENCE_DATASETS: readonly string[] = Object.values(FAMILY_REGISTRY)
+  .filter((info) => info.isReference)
+  .flatMap((info) => [info.paperDataset, info.id]);
 
 const KNOWN_DATASETS = new Set([
   ...Object.keys(DATASET_SPELLINGS),

@@ -5,14 +5,16 @@
  * instances. Invariant: exactly one AppState per page; components receive it via `getApp()`.
  */
 import { createContext } from 'svelte';
-import { viewFromHash, type ViewId } from '../views/registry';
+// Type only: the view list (and its parser) is handed in by App.svelte, as state never loads views.
+import type { ViewId } from '../views/registry';
 import { EngineState } from './engine.svelte';
 import { HistoryState } from './history.svelte';
 import { PlaygroundState } from './playground.svelte';
 import { StorageState } from './storage.svelte';
 
 export class AppState {
-  #view = $state<ViewId>(viewFromHash(globalThis.location?.hash ?? ''));
+  readonly #viewFromHash: (hash: string) => ViewId;
+  #view = $state<ViewId>('playground');
   readonly storage = new StorageState();
   readonly engine = new EngineState();
   readonly history = new HistoryState(this.storage);
@@ -21,13 +23,19 @@ export class AppState {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #views = new Map<string, unknown>();
 
+  /** `viewFromHash` reads the view from a URL hash (views/registry's, given by App.svelte). */
+  constructor(viewFromHash: (hash: string) => ViewId) {
+    this.#viewFromHash = viewFromHash;
+    this.#view = viewFromHash(globalThis.location?.hash ?? '');
+  }
+
   get view(): ViewId {
     return this.#view;
   }
 
   show(view: ViewId): void {
     this.#view = view;
-    if (globalThis.location && viewFromHash(location.hash) !== view) {
+    if (globalThis.location && this.#viewFromHash(location.hash) !== view) {
       history.replaceState(null, '', `#/${view}`);
     }
   }
@@ -48,13 +56,18 @@ export class AppState {
     return this.#views.get(key) as T;
   }
 
+  /** A view's state if it has been created, else undefined (never creates one). */
+  peek<T>(key: string): T | undefined {
+    return this.#views.get(key) as T | undefined;
+  }
+
   /** Starts background work that should not delay the first paint. */
   start(): void {
     void this.engine.initialise();
     void this.history.refresh();
     // Registers saved custom/local models and endpoints with the engine, off the start-up path.
     setTimeout(() => void import('./models.svelte').then((m) => m.getModelsState(this).init()), 0);
-    addEventListener('hashchange', () => (this.#view = viewFromHash(location.hash)));
+    addEventListener('hashchange', () => (this.#view = this.#viewFromHash(location.hash)));
   }
 }
 

@@ -120,7 +120,7 @@ export class ExperimentsState {
       await this.openRun(openRunId);
     }
     if (typeof __SCRIPTED_ENGINE__ !== 'undefined' && __SCRIPTED_ENGINE__) {
-      const bench = await import('./experimentBench');
+      const bench = await import('../benchHook');
       void bench.startBenchFromUrl(this, location.search);
     }
   }

@@ -21,7 +21,7 @@ export class QuestionsState {
   readonly framings: QuestionFramingsState;
   readonly composer: QuestionComposerState;
 
-  constructor(app: AppState) {
+  constructor(readonly app: AppState) {
     this.sets = new QuestionSetsState(app.storage);
     this.browser = new QuestionBrowserState(() => this.sets.entries);
     this.importer = new QuestionImportState(app.storage, () => this.sets.refresh());
@@ -34,6 +34,8 @@ export class QuestionsState {
 
   /** Loads the saved sets and framings (called once, when the view is first shown). */
   start(): void {
+    // Items a closed tab left mid-save are invisible but take space: remove them once per page.
+    void this.app.storage.attempt((repos) => repos.questionSets.sweepOrphans());
     void this.sets.refresh();
     void this.framings.refresh();
   }

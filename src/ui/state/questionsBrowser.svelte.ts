@@ -7,8 +7,8 @@
  * (e.g. its set was deleted), so the detail panel and the composer always have an item.
  */
 import type { Family } from '../../core/types';
-import { ALL_SOURCES, filterEntries, pageOf } from './questionsFilter';
-import type { BrowseEntry, Page } from './questionsFilter';
+import { ALL_SOURCES, filterEntries, pageOf } from '../../core/questions/filter';
+import type { BrowseEntry, Page } from '../../core/questions/filter';
 
 export class QuestionBrowserState {
   readonly #entries: () => BrowseEntry[];

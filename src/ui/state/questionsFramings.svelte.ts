@@ -8,7 +8,7 @@
  */
 import { MAX_VARIANTS } from '../../core/framing';
 import type { CustomFraming, CustomFramingKind } from '../../core/framing';
-import { buildFraming, sortStoredFramings } from './questionsFramingForm';
+import { buildFraming, sortStoredFramings } from '../../core/framing/customForm';
 import type { StorageState } from './storage.svelte';
 
 export class QuestionFramingsState {

@@ -11,13 +11,23 @@
 import { ImportError, countByFamily } from '../../core/questions';
 import type { ColumnMapping, FormatId, ImportResult, MappedRow } from '../../core/questions';
 import type { Family } from '../../core/types';
-import { cleanMapping, guessMapping, previewMapping, readMappingSample } from './questionsMapping';
-import type { MappedField, MappingPreview } from './questionsMapping';
-import { ImportCancelledError, detectFileFormat, estimateRemainingMs } from './questionsStream';
+import {
+  cleanMapping,
+  guessMapping,
+  previewMapping,
+  readMappingSample,
+} from '../../core/questions/mappingPreview';
+import type { MappedField, MappingPreview } from '../../core/questions/mappingPreview';
+import {
+  ImportCancelledError,
+  detectFileFormat,
+  estimateRemainingMs,
+} from '../../core/questions/fileStream';
 import { runImport } from './questionsImportClient';
-import type { ByteProgress } from './questionsStream';
-import { downloadAsFile, toFetchUrl } from './questionsUrl';
+import type { ByteProgress } from '../../core/questions/fileStream';
+import { downloadAsFile, toFetchUrl } from '../../core/questions/urlDownload';
 import type { StorageState } from './storage.svelte';
+import type { SaveProgress } from '../../storage/questionSetsRepo';
 
 export type ImportPhase = 'idle' | 'downloading' | 'mapping' | 'reading' | 'review' | 'saving';
 
@@ -36,6 +46,7 @@ export class QuestionImportState {
   #fileName = $state('');
   #format = $state<FormatId | null>(null);
   #progress = $state.raw<ByteProgress | null>(null);
+  #saved = $state.raw<SaveProgress | null>(null);
   #columns = $state.raw<string[]>([]);
   #sampleRows = $state.raw<MappedRow[]>([]);
   #mapping = $state.raw<ColumnMapping>({ family: 'factual', question: '' });
@@ -73,6 +84,14 @@ export class QuestionImportState {
   get format(): FormatId | null {
     return this.#format;
   }
+  /** "Saving 12,000 of 188,000 items…" while a save runs, else ''. */
+  get saveStatus(): string {
+    const saved = this.#saved;
+    if (this.#phase !== 'saving' || !saved) return '';
+    const count = (n: number) => n.toLocaleString('en');
+    return `Saving ${count(saved.saved)} of ${count(saved.total)} items (nothing is listed until all are saved)…`;
+  }
+
   get progress(): ByteProgress | null {
     return this.#progress;
   }
@@ -159,9 +178,11 @@ export class QuestionImportState {
     const name = this.#name.trim() || baseName(this.#fileName);
     const input = { name, format: this.#format, fileName: this.#fileName, report: result.report };
     this.#phase = 'saving';
+    this.#saved = { saved: 0, total: result.items.length };
     const record = await this.#storage.attempt((repos) =>
-      repos.questionSets.saveSet(input, result.items),
+      repos.questionSets.saveSet(input, result.items, (progress) => (this.#saved = progress)),
     );
+    this.#saved = null;
     if (!record) {
       this.#phase = 'review';
       this.#error = `Nothing was saved from ${this.#fileName}: storage refused the set (see the message at the top).`;

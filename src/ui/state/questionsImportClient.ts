@@ -7,9 +7,9 @@
  * `ImportCancelledError` and its worker is gone; the worker is terminated after every outcome.
  */
 import type { ColumnMapping, FormatId, ImportResult } from '../../core/questions';
-import type { ImportWorkerEvent, ImportWorkerRequest } from './questionsImportProtocol';
-import { ImportCancelledError, importFile } from './questionsStream';
-import type { StreamOptions } from './questionsStream';
+import type { ImportWorkerEvent, ImportWorkerRequest } from '../../workers/questionsImportProtocol';
+import { ImportCancelledError, importFile } from '../../core/questions/fileStream';
+import type { StreamOptions } from '../../core/questions/fileStream';
 
 type RunOptions = StreamOptions & { mapping?: ColumnMapping };
 
@@ -22,7 +22,7 @@ function errorFrom(event: Extract<ImportWorkerEvent, { type: 'error' }>): Error 
 }
 
 function runInWorker(request: ImportWorkerRequest, options: RunOptions): Promise<ImportResult> {
-  const worker = new Worker(new URL('./questionsImportWorker.ts', import.meta.url), {
+  const worker = new Worker(new URL('../../workers/questionsImport.worker.ts', import.meta.url), {
     type: 'module',
   });
   return new Promise<ImportResult>((resolve, reject) => {

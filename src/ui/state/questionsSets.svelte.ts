@@ -10,8 +10,8 @@
 import { exportQuestionSet } from '../../core/questions';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { QuestionSetSummary } from '../../core/records';
-import { toBrowseEntries } from './questionsFilter';
-import type { BrowseEntry } from './questionsFilter';
+import { toBrowseEntries } from '../../core/questions/filter';
+import type { BrowseEntry } from '../../core/questions/filter';
 import type { StorageState } from './storage.svelte';
 
 export const BANK_NAME = 'Built-in bank';

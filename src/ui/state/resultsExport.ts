@@ -10,7 +10,7 @@ import type { PooledResults, ResultsBundle } from '../../core/results';
 import { serializeBundle, toLongCsv, toPaperLayout } from '../../core/results';
 import type { AnalysisReport } from '../../core/stats/analysis';
 import { stringifyReport, toReferenceShape } from '../../core/stats/analysis';
-import { createZip } from './resultsZip';
+import { createZip } from '../../core/results/zip';
 
 export interface ExportFile {
   fileName: string;

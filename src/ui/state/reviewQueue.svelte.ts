@@ -17,7 +17,6 @@ import type { ReviewState } from './review.svelte';
 import {
   actionForKey,
   countLabelled,
-  humanGrade,
   storedLabelKey,
 } from '../../core/review/reviewLogic';
 import type { ReviewEntry } from '../../core/review/unsureFirst';
@@ -159,10 +158,9 @@ export class ReviewQueueState {
       isBlind: this.#isBlind,
     };
     this.#isSaving = true;
-    const updated = await this.#review.app.storage.attempt(async (repos) => {
-      await repos.labels.put(label);
-      return repos.runs.addGrade(runId, planIndex, humanGrade(label));
-    });
+    const updated = await this.#review.app.storage.attempt((repos) =>
+      repos.labels.saveWithGrade(label),
+    );
     this.#isSaving = false;
     if (!updated) {
       this.#announcement = `Could not save the label of answer #${planIndex + 1}: see the message above.`;

@@ -238,7 +238,7 @@ describe('runJudgePass', () => {
     });
     expect(summary).toEqual({ judged: 2, skipped: 0, failed: [], isAborted: false });
     expect(progress).toEqual([1, 2]);
-    expect(store.saved.get('run1:1')?.outcome).toBe('incorrect');
+    expect(store.saved.get('run1#1')?.outcome).toBe('incorrect');
     expect(generator.calls[0]?.jsonSchema).toBe(JUDGE_JSON_SCHEMA);
     expect(generator.calls[0]?.temperature).toBe(0);
     expect(store.saved.get('run1:0')?.convention).toBe('correct');
@@ -257,7 +257,7 @@ describe('runJudgePass', () => {
 
   it('resumes: skips records already judged', async () => {
     const generator = scriptedGenerator([OK]);
-    const store = mapStore(['run1:0']);
+    const store = mapStore(['run1#0']);
     const summary = await runJudgePass([record(0), record(1)], generator, store, {
       judgeModelId: MODEL,
       getItem: (id) => ITEMS.get(id),
@@ -275,7 +275,7 @@ describe('runJudgePass', () => {
       getItem: (id) => ITEMS.get(id),
     });
     expect(summary.isAborted).toBe(true);
-    expect([...store.saved.keys()]).toEqual(['run1:0']);
+    expect([...store.saved.keys()]).toEqual(['run1#0']);
   });
 
   it('does nothing when the signal is already aborted', async () => {
@@ -304,10 +304,10 @@ describe('runJudgePass', () => {
       },
     );
     expect(summary.failed).toEqual([
-      { key: 'run1:0', reason: 'GPU lost' },
-      { key: 'run1:1', reason: 'unknown item "missing"' },
+      { key: 'run1#0', reason: 'GPU lost' },
+      { key: 'run1#1', reason: 'unknown item "missing"' },
     ]);
     expect(summary.judged).toBe(1);
-    expect(recordKey(record(2))).toBe('run1:2');
+    expect(recordKey(record(2))).toBe('run1#2');
   });
 });

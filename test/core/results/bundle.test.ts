@@ -7,16 +7,26 @@ import {
   serializeBundle,
 } from '../../../src/core/results';
 import type { ResultsBundle } from '../../../src/core/results';
+import { storedLabelKey } from '../../../src/core/grading';
 import type { Arm } from '../../../src/core/types';
 import { ARMS, BASE_ARM, FACTUAL, ITEMS, RUN, WARM_ARM, sampleRecords } from './builders';
 
 const DEVICE = { label: 'Office laptop', userAgent: 'Chromium/140' };
 const LABEL = {
-  key: 'run-1#2',
+  key: 'run-1#2#alice',
   outcome: 'incorrect' as const,
   labeller: 'alice',
   at: '2025-06-02T09:00:00Z',
   isBlind: true,
+};
+
+const INPUT_BASE = {
+  run: RUN,
+  arms: ARMS,
+  items: ITEMS.values(),
+  records: sampleRecords(),
+  appVersion: '0.3.0',
+  device: DEVICE,
 };
 
 function makeBundle(): ResultsBundle {
@@ -54,6 +64,22 @@ function editedText(...edits: [path: string, value: unknown][]): string {
 }
 
 describe('createBundle', () => {
+  it('keeps labels keyed as Review stores them, by every labeller, and older keys', () => {
+    const labels = [
+      { ...LABEL, key: storedLabelKey('run-1', 0, 'alice') },
+      { ...LABEL, key: storedLabelKey('run-1', 0, 'bob'), labeller: 'bob', isBlind: false },
+      { ...LABEL, key: 'run-1#1' },
+      { ...LABEL, key: storedLabelKey('run-9', 0, 'alice') },
+    ];
+    const bundle = createBundle({ ...INPUT_BASE, labels });
+    expect(bundle.labels?.map((l) => [l.key, l.labeller, l.isBlind])).toEqual([
+      ['run-1#0#alice', 'alice', true],
+      ['run-1#0#bob', 'bob', false],
+      ['run-1#1', 'alice', true],
+    ]);
+    expect(parseBundle(serializeBundle(bundle), 'b.json').labels).toEqual(bundle.labels);
+  });
+
   const bundle = makeBundle();
 
   it('holds the run without its design, the design, and only the items and labels used', () => {

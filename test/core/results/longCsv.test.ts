@@ -126,7 +126,7 @@ describe('toLongCsv columns', () => {
   it('adds human labels as the chosen evaluation', () => {
     const labels = [
       {
-        key: 'run-1#0',
+        key: 'run-1#0#bob',
         outcome: 'incorrect' as const,
         labeller: 'bob',
         at: '2025-06-03T00:00:00Z',
@@ -137,7 +137,7 @@ describe('toLongCsv columns', () => {
     expect([row?.evaluation, row?.evaluation_grader, row?.['reason_human:bob']]).toEqual([
       'INCORRECT',
       'human:bob',
-      'human label (arm hidden)',
+      'human label (blind to the arm)',
     ]);
   });
 });

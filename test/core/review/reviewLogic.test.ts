@@ -83,10 +83,11 @@ describe('stored label keys', () => {
     const key = storedLabelKey(runId, planIndex, labeller);
     const [label] = labelsOfRun([stored(key, labeller, 'refusal')], runId);
     expect(label).toEqual({
-      key: `${runId}:${planIndex}`,
+      key: `${runId}#${planIndex}`,
       outcome: 'refusal',
       labeller,
       at: '2025-01-02T00:00:00.000Z',
+      isBlind: false,
     });
   });
 
@@ -100,7 +101,7 @@ describe('stored label keys', () => {
       ],
       'run-a',
     );
-    expect(labels.map((l) => l.key)).toEqual(['run-a:4']);
+    expect(labels.map((l) => l.key)).toEqual(['run-a#4']);
   });
 
   it('counts only this labeller’s labels of records in the run', () => {
@@ -203,7 +204,7 @@ describe('grader choices', () => {
       record(1, [grade('judge:b', 'correct')]),
       record(2, [grade('judge:a', 'unparseable')]),
     ];
-    expect([...gradedKeys(records, 'judge:a')]).toEqual(['run-a:0', 'run-a:2']);
+    expect([...gradedKeys(records, 'judge:a')]).toEqual(['run-a#0', 'run-a#2']);
   });
 });
 
@@ -219,7 +220,7 @@ describe('agreement over records', () => {
 
   it('pairs each doubly graded answer once, with its key, family and arm', () => {
     const compared = comparedRecords(records, 'rule', 'human');
-    expect(compared.map((c) => c.key)).toEqual(['run-a:0', 'run-a:1', 'run-a:2', 'run-a:3']);
+    expect(compared.map((c) => c.key)).toEqual(['run-a#0', 'run-a#1', 'run-a#2', 'run-a#3']);
     expect(compared[2]?.pair).toEqual({
       a: 'incorrect',
       b: 'correct',

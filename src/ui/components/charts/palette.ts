@@ -1,10 +1,12 @@
 /**
  * Colours and point shapes of the charts (canvas cannot read CSS variables cheaply).
  *
- * Owns: the mapping from arms, families and beliefs to Okabe–Ito colours, each paired with a
- * distinct point shape so no chart relies on colour alone. Invariant: base and warm match
+ * Owns: the mapping from arms and beliefs to Okabe–Ito colours (families take theirs from the
+ * registry in core/families), each paired with a distinct point shape so no chart relies on
+ * colour alone. Invariant: base and warm match
  * --base and --warm in app.css.
  */
+import { FAMILY_REGISTRY } from '../../../core/families';
 import type { Arm, Family } from '../../../core/types';
 
 export const ROLE_COLOURS: Readonly<Record<Arm['role'], string>> = {
@@ -14,12 +16,14 @@ export const ROLE_COLOURS: Readonly<Record<Arm['role'], string>> = {
   neutral: '#6b6b6b',
 };
 
-export const FAMILY_STYLES: Readonly<Record<Family, { colour: string; shape: PointShape }>> = {
-  factual: { colour: '#e69f00', shape: 'circle' },
-  misconception: { colour: '#56b4e9', shape: 'triangle' },
-  conspiracy: { colour: '#009e73', shape: 'rect' },
-  medical: { colour: '#cc79a7', shape: 'rectRot' },
-};
+/** Each family's colour and shape, as declared in the family registry. */
+export const FAMILY_STYLES: Readonly<Record<Family, { colour: string; shape: PointShape }>> =
+  Object.fromEntries(
+    Object.values(FAMILY_REGISTRY).map((info) => [
+      info.id,
+      { colour: info.colour, shape: info.shape },
+    ]),
+  ) as Record<Family, { colour: string; shape: PointShape }>;
 
 export const BELIEF_STYLES: readonly { colour: string; shape: PointShape }[] = [
   { colour: '#1b1b1b', shape: 'circle' },

@@ -7,9 +7,9 @@
  * framing this returns passes the core's `validateCustomFraming`; a new framing never takes the
  * id of an existing one (editing keeps its id even when the label changes).
  */
-import { slugify, validateCustomFraming } from '../../core/framing';
-import type { CustomFraming, CustomFramingKind } from '../../core/framing';
-import type { StoredFraming } from '../../core/records';
+import { slugify, validateCustomFraming } from './index';
+import type { CustomFraming, CustomFramingKind } from './index';
+import type { StoredFraming } from '../records';
 
 export interface FramingDraft {
   kind: CustomFramingKind;

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ColumnMapping, MappedRow } from '../../src/core/questions';
+import type { ColumnMapping, MappedRow } from '../../../src/core/questions';
 import {
   MAX_SAMPLE_JSON_BYTES,
   cleanMapping,
   guessMapping,
   previewMapping,
   readMappingSample,
-} from '../../src/ui/state/questionsMapping';
+} from '../../../src/core/questions/mappingPreview';
 
 describe('guessMapping', () => {
   it.each<[string[], Partial<ColumnMapping>]>([

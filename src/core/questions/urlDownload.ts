@@ -8,8 +8,8 @@
  * the downloaded bytes are handed on as a `File` so URL and file imports share one path.
  */
 import { ENDPOINT_HOSTS, MODEL_HOSTS } from '../../build/csp';
-import { ImportCancelledError, readByteStream } from './questionsStream';
-import type { StreamOptions } from './questionsStream';
+import { ImportCancelledError, readByteStream } from './fileStream';
+import type { StreamOptions } from './fileStream';
 
 /** Hosts the built app may fetch from (its CSP connect-src, besides its own origin). */
 export const ALLOWED_HOSTS: readonly string[] = [...MODEL_HOSTS, ...ENDPOINT_HOSTS];

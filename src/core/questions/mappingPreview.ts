@@ -7,15 +7,10 @@
  * fields; the preview runs the same core mapper as the real import, so what the user sees is
  * what gets imported; a mapping problem is returned as a message, never thrown.
  */
-import {
-  DETECT_HEAD_CHARS,
-  ImportError,
-  importMapped,
-  readRowsForMapping,
-} from '../../core/questions';
-import type { ColumnMapping, FormatId, MappedRow, SkippedRow } from '../../core/questions';
-import type { Item } from '../../core/types';
-import { readHeadText } from './questionsStream';
+import { DETECT_HEAD_CHARS, ImportError, importMapped, readRowsForMapping } from './index';
+import type { ColumnMapping, FormatId, MappedRow, SkippedRow } from './index';
+import type { Item } from '../types';
+import { readHeadText } from './fileStream';
 
 /** Columns of a mapping that name a file column (family and separators are set elsewhere). */
 export type MappedField =

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { handleImportRequest } from '../../src/ui/state/questionsImportProtocol';
-import type { ImportWorkerEvent } from '../../src/ui/state/questionsImportProtocol';
+import { handleImportRequest } from '../../src/workers/questionsImportHandler';
+import type { ImportWorkerEvent } from '../../src/workers/questionsImportProtocol';
 import { runImport } from '../../src/ui/state/questionsImportClient';
-import { ImportCancelledError } from '../../src/ui/state/questionsStream';
+import { ImportCancelledError } from '../../src/core/questions/fileStream';
 
 const CSV = 'q,a,w\nOne plus one?,2,3\nTwo plus two?,4,5\n';
 const MAPPING = { family: 'factual' as const, question: 'q', answer: 'a', wrong: 'w' };

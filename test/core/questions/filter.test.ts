@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../src/core/types';
+import type { Item } from '../../../src/core/types';
 import {
   ALL_SOURCES,
   BANK_SOURCE_ID,
@@ -7,8 +7,8 @@ import {
   pageOf,
   searchableText,
   toBrowseEntries,
-} from '../../src/ui/state/questionsFilter';
-import type { BrowseFilter } from '../../src/ui/state/questionsFilter';
+} from '../../../src/core/questions/filter';
+import type { BrowseFilter } from '../../../src/core/questions/filter';
 
 const SOURCE = { name: 'test', license: 'CC0-1.0' };
 const CAPITAL: Item = {

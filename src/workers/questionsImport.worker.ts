@@ -2,10 +2,10 @@
  * Module-worker entry for question imports: parsing a big file here keeps the page responsive
  * (typing, scrolling, the Cancel button) however slow the machine is.
  *
- * Owns: nothing but wiring `handleImportRequest` to the worker scope. Cancelling terminates the
- * worker from the page, so no cancel message exists.
+ * Owns: nothing but wiring `handleImportRequest` (questionsImportHandler.ts) to the worker
+ * scope. Cancelling terminates the worker from the page, so no cancel message exists.
  */
-import { handleImportRequest } from './questionsImportProtocol';
+import { handleImportRequest } from './questionsImportHandler';
 import type { ImportWorkerEvent, ImportWorkerRequest } from './questionsImportProtocol';
 
 // The DOM lib types `self` as Window; in a module worker it is the dedicated worker scope.

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ImportCancelledError } from '../../src/ui/state/questionsStream';
+import { ImportCancelledError } from '../../../src/core/questions/fileStream';
 import {
   downloadAsFile,
   explainFetchFailure,
   fileNameFromUrl,
   isAllowedByPolicy,
   toFetchUrl,
-} from '../../src/ui/state/questionsUrl';
+} from '../../../src/core/questions/urlDownload';
 
 const PAGE = 'https://warmth.example';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImportError } from '../../src/core/questions';
+import { ImportError } from '../../../src/core/questions';
 import {
   ImportCancelledError,
   MAX_SLICE_BYTES,
@@ -7,8 +7,8 @@ import {
   estimateRemainingMs,
   importFile,
   readByteStream,
-} from '../../src/ui/state/questionsStream';
-import type { ByteProgress } from '../../src/ui/state/questionsStream';
+} from '../../../src/core/questions/fileStream';
+import type { ByteProgress } from '../../../src/core/questions/fileStream';
 
 const TRUTHFUL_CSV = [
   'Type,Category,Question,Best Answer,Correct Answers,Incorrect Answers,Source',

@@ -8,13 +8,13 @@
  * the longest task is the maximum `longtask` entry duration seen while the run was going
  * (0 when no task exceeded the browser's 50 ms long-task threshold).
  */
-import { createBenchDesign } from '../../core/experiment/benchDesign';
-import { bindDefaultModel } from '../../core/experiment/presets';
-import { BUILT_IN_ITEMS } from '../../core/questions/bank';
-import { createEngine } from '../../engine/engineFactory';
-import { warmUpCharts } from '../components/charts/chartLoader';
-import { SCRIPTED_MODEL_ID } from './engine.svelte';
-import type { ExperimentsState } from './experiments.svelte';
+import { createBenchDesign } from '../core/experiment/benchDesign';
+import { bindDefaultModel } from '../core/experiment/presets';
+import { BUILT_IN_ITEMS } from '../core/questions/bank';
+import { createEngine } from '../engine/engineFactory';
+import { warmUpCharts } from './components/charts/chartLoader';
+import { SCRIPTED_MODEL_ID } from './state/engine.svelte';
+import type { ExperimentsState } from './state/experiments.svelte';
 
 export interface BenchResult {
   prompts: number;

@@ -7,13 +7,8 @@
  * importer decides what it buffers); a cancelled import throws `ImportCancelledError` and
  * returns nothing partial; every fatal problem is the core's `ImportError` naming the file.
  */
-import {
-  DETECT_HEAD_CHARS,
-  decodeUtf8Chunks,
-  detectFormat,
-  importChunks,
-} from '../../core/questions';
-import type { ColumnMapping, FormatId, ImportResult } from '../../core/questions';
+import { DETECT_HEAD_CHARS, decodeUtf8Chunks, detectFormat, importChunks } from './index';
+import type { ColumnMapping, FormatId, ImportResult } from './index';
 
 /** Work longer than this without a pause would make typing and scrolling stutter. */
 const MAX_BUSY_MS = 12;

@@ -3,8 +3,8 @@ import {
   buildFraming,
   parseVariants,
   sortStoredFramings,
-} from '../../src/ui/state/questionsFramingForm';
-import type { FramingDraft } from '../../src/ui/state/questionsFramingForm';
+} from '../../../src/core/framing/customForm';
+import type { FramingDraft } from '../../../src/core/framing/customForm';
 
 const draft = (fields: Partial<FramingDraft>): FramingDraft => ({
   kind: 'context',

@@ -6,7 +6,7 @@
  * Svelte; an entry's `key` is unique across all sources (item ids only need to be unique within
  * one set); text search covers the question and every answer, case-insensitively.
  */
-import type { Family, Item } from '../../core/types';
+import type { Family, Item } from '../types';
 
 /** Source value of the built-in bank; anything else names an imported set by id. */
 export const BANK_SOURCE_ID = 'bank';
