@@ -14,11 +14,7 @@ import { recordKey } from '../../core/grading';
 import type { HumanLabel as StoredLabel } from '../../core/records';
 import type { Outcome } from '../../core/types';
 import type { ReviewState } from './review.svelte';
-import {
-  actionForKey,
-  countLabelled,
-  storedLabelKey,
-} from '../../core/review/reviewLogic';
+import { actionForKey, countLabelled, storedLabelKey } from '../../core/review/reviewLogic';
 import type { ReviewEntry } from '../../core/review/unsureFirst';
 import { isUnsure, nextToReview } from '../../core/review/unsureFirst';
 
