@@ -90,6 +90,8 @@ function glmToReference(result: PresetResult): Record<string, unknown> {
     ? Object.fromEntries(Object.entries(result.ameByGroup).map(([level, e]) => [level, e.pp]))
     : null;
   return {
+    method: result.method,
+    ...(result.separation === undefined ? {} : { separation: result.separation }),
     formula: result.formula,
     n: result.n,
     params: result.params,
@@ -108,7 +110,7 @@ function glmToReference(result: PresetResult): Record<string, unknown> {
  */
 export function toReferenceShape(report: AnalysisReport): Record<string, unknown> {
   const glm: Record<string, unknown> = {};
-  for (const key of ['model1', 'model2', 'model4'] as const) {
+  for (const key of ['model1', 'model2', 'model3', 'model4'] as const) {
     const result = report.glm[key];
     if (result) glm[key] = glmToReference(result);
   }

@@ -16,7 +16,7 @@ export {
 export type { FactorName, GlmFormula } from './design';
 export type { ErrorRateRow, RefusalRateRow } from './errorRates';
 export { errorRates, refusalRates } from './errorRates';
-export type { GlmEstimate, GlmResult, MarginalEffect } from './glm';
+export type { GlmEstimate, GlmMethod, GlmResult, MarginalEffect } from './glm';
 export { fitGlm } from './glm';
 export { Z_95, clopperPearson, wilson } from './intervals';
 export type { DiscordantStatistics, PairedTestRow } from './mcnemar';
