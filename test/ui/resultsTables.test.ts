@@ -34,6 +34,7 @@ const PAIRED: PairedTestRow = {
 
 const GLM: GlmEstimate = {
   isEstimable: true,
+  method: 'ml',
   formula: 'is_incorrect ~ finetuned',
   n: 10,
   clusters: 5,

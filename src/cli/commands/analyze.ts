@@ -63,12 +63,14 @@ function formatErrorRates(report: AnalysisReport): string[] {
 }
 
 function formatPairedTests(report: AnalysisReport): string[] {
-  const significant = report.mcnemar.filter((row) => row.p_fdr < 0.05);
+  const significant = report.mcnemar.filter((row) => row.p_fdr !== null && row.p_fdr < 0.05);
+  const untested = report.mcnemar.filter((row) => row.p_value === null).length;
   const worse = significant.filter((row) => row.diff_pp < 0).length;
   const lines = [
     `Paired tests: ${report.pairs} base/warm pairs in ${report.mcnemar.length} cell(s); ` +
       `${significant.length} significant after Benjamini–Hochberg at 5% ` +
-      `(warm less accurate in ${worse}, more accurate in ${significant.length - worse}).`,
+      `(warm less accurate in ${worse}, more accurate in ${significant.length - worse})` +
+      (untested > 0 ? `; ${untested} cell(s) with no discordant pairs have no test.` : '.'),
   ];
   const { unpaired } = report;
   if (unpaired.count > 0) {
