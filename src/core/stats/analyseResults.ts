@@ -7,12 +7,12 @@
  * calls it with a single preset and the shared parts (cheap, one pass each) are taken from the
  * first stage.
  */
-import type { AnalysisReport } from '../../core/stats/analysis';
-import { runAnalysis } from '../../core/stats/analysis';
-import type { AnalysisMode } from '../../core/stats/outcomes';
-import type { PresetKey } from '../../core/stats/presets';
-import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './resultsProtocol';
-import { tabulateRecords } from './resultsTabulate';
+import type { AnalysisReport } from './analysis';
+import { runAnalysis } from './analysis';
+import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './analysisData';
+import type { AnalysisMode } from './outcomes';
+import type { PresetKey } from './presets';
+import { tabulateRecords } from './tabulateResults';
 
 export const PRESET_ORDER: readonly PresetKey[] = ['model1', 'model2', 'model3', 'model4'];
 
@@ -35,7 +35,7 @@ export function analyseInStages(
   progress('Preparing rows, error rates and paired tests', 0, total);
   const tabulation =
     input.kind === 'table'
-      ? { table: input.table, notes: [], ruleGraded: 0 }
+      ? { table: input.table, notes: input.notes ?? [], ruleGraded: input.ruleGraded ?? 0 }
       : tabulateRecords(input.records, input.items, { isDeviceFactor: input.isDeviceFactor });
   if (tabulation.table.size === 0) {
     const reasons = tabulation.notes.map((note) => `${note.count} ${note.reason}`).join('; ');
