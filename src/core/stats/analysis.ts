@@ -20,6 +20,8 @@ import type { PairIndex } from './pairing';
 import { pairRows } from './pairing';
 import type { GlmPreset, PresetKey } from './presets';
 import { paperPresets } from './presets';
+import type { QuestionIcc } from './questionIcc';
+import { estimateQuestionIcc } from './questionIcc';
 
 export type PresetResult = GlmResult & { title: string; ameField: string };
 
@@ -35,6 +37,8 @@ export interface AnalysisReport {
   unpaired: PairIndex['unpaired'];
   mcnemar: PairedTestRow[];
   glm: Partial<Record<PresetKey, PresetResult>>;
+  /** Intra-question correlation of paired differences, for power planning (not in the JSON). */
+  questionIcc: QuestionIcc;
 }
 
 export interface AnalysisOptions {
@@ -78,6 +82,7 @@ export function runAnalysis(table: AnalysisTable, options: AnalysisOptions = {})
     unpaired: pairs.unpaired,
     mcnemar: pairedTests(table, outcomes, pairs),
     glm,
+    questionIcc: estimateQuestionIcc(table, outcomes, pairs),
   };
 }
 

@@ -25,8 +25,16 @@ export type { AnalysisMode, Outcomes } from './outcomes';
 export { ANALYSIS_MODES, applyMode } from './outcomes';
 export type { PairIndex, UnpairedRow } from './pairing';
 export { pairRows } from './pairing';
-export type { PowerInput, PowerResult } from './power';
-export { minimumDetectableDifference, requiredPairs } from './power';
+export type { PowerInput, PowerResult, QuestionPowerInput, QuestionPowerResult } from './power';
+export {
+  DEFAULT_QUESTION_ICC,
+  PAPER_EFFECT_PP,
+  minimumDetectableDifference,
+  planQuestionPower,
+  requiredPairs,
+} from './power';
+export type { QuestionIcc } from './questionIcc';
+export { estimateQuestionIcc } from './questionIcc';
 export type { GlmPreset, PresetKey } from './presets';
 export { paperPresets } from './presets';
 export { PAPER_REFUSAL_PHRASES, isPaperRefusal } from './refusal';

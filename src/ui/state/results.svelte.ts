@@ -67,7 +67,7 @@ export class ResultsState {
   #task = $state.raw<TaskProgress | null>(null);
   #error = $state<string | null>(null);
   #status = $state('');
-  readonly power = new PowerState();
+  readonly power = new PowerState(() => this.#outcome?.report.questionIcc.icc ?? null);
 
   readonly etaMs: number | null = $derived.by(() => {
     const task = this.#task;
