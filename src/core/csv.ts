@@ -81,7 +81,10 @@ export class CsvParser {
       isFinal ? (error.row ?? 0) <= rows.length : (error.row ?? 0) < rows.length,
     );
     const out: CsvRecord[] = [];
-    const hasQuotes = input.includes('"');
+    // Fields can only hold newlines when the chunk has quotes and more newlines than rows.
+    const consumed = isFinal ? input.length : result.meta.cursor;
+    const hasEmbeddedNewlines =
+      input.includes('"') && countNewlines(input, consumed) > rows.length - (isFinal ? 1 : 0);
     let line = this.#line;
     for (let r = 0; r < rows.length; r++) {
       if (firstError && firstError.row === r) break;
@@ -91,7 +94,7 @@ export class CsvParser {
         fields[last] = (fields[last] as string).slice(0, -1);
       }
       if (last > 0 || fields[0] !== '') out.push({ fields, line });
-      line += 1 + (hasQuotes ? embeddedNewlines(fields) : 0);
+      line += 1 + (hasEmbeddedNewlines ? embeddedNewlines(fields) : 0);
     }
     if (firstError) {
       throw new CsvSyntaxError(ERROR_TEXT[firstError.code] ?? firstError.message, line);
@@ -100,6 +103,12 @@ export class CsvParser {
     this.#line = line;
     return out;
   }
+}
+
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 function embeddedNewlines(fields: string[]): number {
