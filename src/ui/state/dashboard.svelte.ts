@@ -216,7 +216,9 @@ class GlmRunner {
   }
 
   #createWorker(): Worker {
-    const worker = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     worker.onmessage = (event: MessageEvent<GlmResponse>) => this.#receive(event.data);
     worker.onerror = (event) => {
       this.#runningId = 0;
