@@ -1,9 +1,11 @@
 // Benchmark runner: prints ONE JSON object with every budget figure (each a median of several runs).
 // Figures: shell_js_gzip_kb, tti_ms, analysis_440k_ms, orchestration_ms_per_prompt,
-// longest_main_thread_task_ms. Progress goes to stderr so stdout stays parseable.
+// longest_main_thread_task_ms, cli_analyze_425k_ms (+ CPU ms; with BENCH_STATSMODELS=1 also the
+// statsmodels pipeline and the ratio). Progress goes to stderr so stdout stays parseable.
 import { execFileSync } from 'node:child_process';
 import { shellJsGzipKb } from './shellSize.mjs';
 import { measureBrowserFigures } from './browser.mjs';
+import { measureCliAnalyze } from './cliAnalyze.mjs';
 
 function log(message) {
   process.stderr.write(`[bench] ${message}\n`);
@@ -42,6 +44,8 @@ async function main() {
   const analysis = runAnalysisBench();
   result.analysis_440k_ms = analysis.analysis_440k_ms;
   result.analysis_rows = analysis.rows;
+  log('timing the CLI end to end on the paper-scale CSV');
+  Object.assign(result, measureCliAnalyze({ log }));
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 

@@ -1,11 +1,15 @@
 /**
- * RFC 4180 CSV reading and writing, shared by importers, graders, statistics and exports.
+ * CSV reading and writing, shared by importers, graders, statistics and exports.
  *
- * Owns: a streaming parser that accepts text in chunks (so a 100 MB file never has to be one
- * string), BOM and CRLF handling, quoted fields with embedded newlines, and record line numbers
- * for error messages. Writing escapes spreadsheet formulas (cells starting with = + - @ get a
- * leading apostrophe) because exported model output is untrusted.
+ * Owns: one reader for every CSV in the app — papaparse's core parser (RFC 4180 quoting,
+ * embedded newlines, a quoted last field with or without a final newline) driven in chunks, so
+ * a 100 MB file never has to be one array of rows — plus BOM and CRLF handling, blank-line
+ * skipping and the 1-based physical line each record starts on, for error messages.
+ * Invariants: malformed quoting is a CsvSyntaxError naming the line, never a silent guess;
+ * writing escapes spreadsheet formulas (cells starting with = + - @ get a leading apostrophe)
+ * because exported model output is untrusted.
  */
+import Papa from 'papaparse';
 
 /** One parsed record with the 1-based physical line it started on. */
 export interface CsvRecord {
@@ -23,89 +27,96 @@ export class CsvSyntaxError extends Error {
   }
 }
 
+const ERROR_TEXT: Readonly<Record<string, string>> = {
+  MissingQuotes: 'unterminated quoted field (file truncated?)',
+  InvalidQuotes:
+    'malformed quoted field (a closing quote must be followed by a comma or the end of the line; write a quote inside a field as "")',
+};
+
+/** The line break of the file, from its first line: CRLF when the first newline follows a CR. */
+function detectNewline(text: string): '\n' | '\r\n' | null {
+  const at = text.indexOf('\n');
+  if (at < 0) return null;
+  return at > 0 && text.charCodeAt(at - 1) === 13 ? '\r\n' : '\n';
+}
+
 /**
  * Incremental CSV parser: feed chunks with `push`, then call `end`. Records are returned as
  * soon as they are complete, so callers can report progress and keep memory flat.
  */
 export class CsvParser {
-  #field = '';
-  #fields: string[] = [];
-  #isQuoted = false;
-  #wasQuoteSeen = false;
+  /** Text after the last complete record. */
+  #pending = '';
+  /** Physical line at the start of `#pending`. */
   #line = 1;
-  #recordLine = 1;
   #isFirstChunk = true;
-  #isFieldStarted = false;
+  #newline: '\n' | '\r\n' | null = null;
 
   /** Parses one chunk and returns the records it completed. */
   push(chunk: string): CsvRecord[] {
     let text = chunk;
-    if (this.#isFirstChunk) {
+    if (this.#isFirstChunk && text.length > 0) {
       this.#isFirstChunk = false;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
-    const out: CsvRecord[] = [];
-    for (let i = 0; i < text.length; i++) this.#step(text[i] as string, out);
-    return out;
+    this.#pending += text;
+    return this.#parse(false);
   }
 
-  /** Finishes parsing; throws on an unterminated quoted field. */
+  /** Finishes parsing; throws a CsvSyntaxError on an unterminated quoted field. */
   end(): CsvRecord[] {
-    if (this.#isQuoted) {
-      throw new CsvSyntaxError('unterminated quoted field (file truncated?)', this.#recordLine);
-    }
+    return this.#parse(true);
+  }
+
+  #parse(isFinal: boolean): CsvRecord[] {
+    const input = this.#pending;
+    this.#newline ??= detectNewline(input);
+    if (input === '' || (this.#newline === null && !isFinal)) return [];
+    const newline = this.#newline ?? '\n';
+    const parser = new Papa.Parser({ delimiter: ',', newline, quoteChar: '"' });
+    const result = parser.parse(input, 0, !isFinal) as Papa.ParseResult<string[]>;
+    const rows = result.data;
+    // With more text to come, an error in the unfinished last row is judged when it completes.
+    const firstError = result.errors.find((error) =>
+      isFinal ? (error.row ?? 0) <= rows.length : (error.row ?? 0) < rows.length,
+    );
     const out: CsvRecord[] = [];
-    if (this.#isFieldStarted || this.#fields.length > 0) this.#endRecord(out);
+    // Fields can only hold newlines when the chunk has quotes and more newlines than rows.
+    const consumed = isFinal ? input.length : result.meta.cursor;
+    const hasEmbeddedNewlines =
+      input.includes('"') && countNewlines(input, consumed) > rows.length - (isFinal ? 1 : 0);
+    let line = this.#line;
+    for (let r = 0; r < rows.length; r++) {
+      if (firstError && firstError.row === r) break;
+      const fields = rows[r] as string[];
+      const last = fields.length - 1;
+      if (newline === '\n' && (fields[last] as string).endsWith('\r')) {
+        fields[last] = (fields[last] as string).slice(0, -1);
+      }
+      if (last > 0 || fields[0] !== '') out.push({ fields, line });
+      line += 1 + (hasEmbeddedNewlines ? embeddedNewlines(fields) : 0);
+    }
+    if (firstError) {
+      throw new CsvSyntaxError(ERROR_TEXT[firstError.code] ?? firstError.message, line);
+    }
+    this.#pending = isFinal ? '' : input.slice(result.meta.cursor);
+    this.#line = line;
     return out;
   }
+}
 
-  #step(ch: string, out: CsvRecord[]): void {
-    if (this.#isQuoted) {
-      if (this.#wasQuoteSeen) {
-        this.#wasQuoteSeen = false;
-        if (ch === '"') {
-          this.#field += '"';
-          return;
-        }
-        this.#isQuoted = false;
-      } else if (ch === '"') {
-        this.#wasQuoteSeen = true;
-        return;
-      } else {
-        if (ch === '\n') this.#line++;
-        this.#field += ch;
-        return;
-      }
-    }
-    this.#stepUnquoted(ch, out);
-  }
+function countNewlines(text: string, end: number): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
 
-  #stepUnquoted(ch: string, out: CsvRecord[]): void {
-    if (ch === '"' && !this.#isFieldStarted) {
-      this.#isQuoted = true;
-      this.#isFieldStarted = true;
-    } else if (ch === ',') {
-      this.#fields.push(this.#field);
-      this.#field = '';
-      this.#isFieldStarted = false;
-    } else if (ch === '\n') {
-      this.#endRecord(out);
-      this.#line++;
-      this.#recordLine = this.#line;
-    } else if (ch !== '\r') {
-      this.#field += ch;
-      this.#isFieldStarted = true;
-    }
+function embeddedNewlines(fields: string[]): number {
+  let count = 0;
+  for (const field of fields) {
+    for (let at = field.indexOf('\n'); at >= 0; at = field.indexOf('\n', at + 1)) count++;
   }
-
-  #endRecord(out: CsvRecord[]): void {
-    this.#fields.push(this.#field);
-    const isBlank = this.#fields.length === 1 && this.#fields[0] === '';
-    if (!isBlank) out.push({ fields: this.#fields, line: this.#recordLine });
-    this.#fields = [];
-    this.#field = '';
-    this.#isFieldStarted = false;
-  }
+  return count;
 }
 
 /** Parses a whole CSV text into records (blank lines skipped). */

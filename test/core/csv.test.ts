@@ -40,6 +40,61 @@ describe('parseCsv', () => {
     expect(parseCsv(text).map((r) => r.fields)).toEqual(expected);
   });
 
+  // Edge cases the hand-written parser got wrong (issue 14), and what each must give.
+  it.each([
+    [
+      'a quoted last field without a final newline',
+      'a,b\n1,"x"',
+      [
+        ['a', 'b'],
+        ['1', 'x'],
+      ],
+    ],
+    [
+      'a quoted last cell with a newline',
+      'q,a\n"x","y"\n',
+      [
+        ['q', 'a'],
+        ['x', 'y'],
+      ],
+    ],
+    [
+      'CRLF with a quoted last field',
+      'a,b\r\n1,"x"\r\n2,y',
+      [
+        ['a', 'b'],
+        ['1', 'x'],
+        ['2', 'y'],
+      ],
+    ],
+    [
+      'a BOM before a quoted header',
+      '\ufeff"a",b\n1,2',
+      [
+        ['a', 'b'],
+        ['1', '2'],
+      ],
+    ],
+    ['an embedded CRLF', 'a\r\n"x\r\ny"\r\n', [['a'], ['x\r\ny']]],
+  ])('reads %s', (_label, text, expected) => {
+    expect(parseCsv(text).map((r) => r.fields)).toEqual(expected);
+  });
+
+  it.each([
+    [
+      'an unterminated quote at the end',
+      'a,b\n1,2\n3,"x\n',
+      'line 3: unterminated quoted field (file truncated?)',
+    ],
+    [
+      'text after a closing quote',
+      'a,b\n1,"x"y\n',
+      'line 2: malformed quoted field (a closing quote must be followed by a comma or the end of the line; write a quote inside a field as "")',
+    ],
+  ])('rejects %s with its line', (_label, text, message) => {
+    expect(() => parseCsv(text)).toThrow(message);
+  });
+
   it('reports the physical line each record starts on, counting embedded newlines', () => {
     const lines = parseCsv('h\n"a\nb"\nc\n').map((r) => r.line);
     expect(lines).toEqual([1, 2, 4]);

@@ -75,7 +75,7 @@ describe('exports', () => {
         'm,trivia,base,q1,unmodified,original,a,CORRECT\nm,trivia,warm,q1,unmodified,original,b,INCORRECT\n',
     );
     const report = runAnalysis(table, { mode: 'strict' });
-    const file = exportAnalysisJson(report);
+    const file = exportAnalysisJson({ report, notes: [], ruleGraded: 0, elapsedMs: 1 });
     expect(file.fileName).toBe('warmth-lab-analysis-strict.json');
     const parsed = JSON.parse(file.data as string) as {
       rows_in: number;
@@ -93,6 +93,8 @@ describe('exports', () => {
       'refusal_rates',
       'mcnemar',
       'glm',
+      'ruleGraded',
+      'leftOut',
     ]);
   });
 

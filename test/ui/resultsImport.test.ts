@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { createBundle, serializeBundle, toLongCsv, toPaperLayout } from '../../src/core/results';
 import type { FactualItem, ResponseRecord } from '../../src/core/types';
-import { analyseInStages } from '../../src/ui/state/resultsAnalyse';
+import { analyseInStages } from '../../src/core/stats/analyseResults';
 import { detectLayout, importFiles } from '../../src/ui/state/resultsImport';
 import type { TextFile } from '../../src/ui/state/resultsImport';
 

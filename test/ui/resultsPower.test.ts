@@ -7,13 +7,15 @@ const DEFAULTS = {
   conditions: '9',
   samples: '1',
   baseErrorPct: '20',
+  icc: '',
+  targetPp: '7.43',
   alpha: '0.05',
   power: '0.8',
 };
 
 describe('computePower', () => {
-  it('multiplies items, conditions and samples into pairs and asks core/stats', () => {
-    const outcome = computePower({ ...DEFAULTS, samples: '2' });
+  it('multiplies questions, conditions and samples into pairs and asks core/stats', () => {
+    const outcome = computePower({ ...DEFAULTS, samples: '2', icc: '0' });
     expect(outcome.isValid).toBe(true);
     if (!outcome.isValid) return;
     expect(outcome.pairs).toBe(1800);
@@ -31,11 +33,16 @@ describe('computePower', () => {
   });
 
   const invalid: [Partial<typeof DEFAULTS>, string][] = [
-    [{ items: '0' }, 'Items must be a whole number of at least 1 (got "0").'],
+    [{ items: '0' }, 'Questions must be a whole number of at least 1 (got "0").'],
     [
       { conditions: '2.5' },
-      'Conditions per item must be a whole number of at least 1 (got "2.5").',
+      'Conditions per question must be a whole number of at least 1 (got "2.5").',
     ],
+    [
+      { icc: '1.5' },
+      'Intra-question correlation ρ (blank: from results or default) must be between 0 and 1 (got "1.5").',
+    ],
+    [{ targetPp: '0' }, 'Difference to detect (pp) must be between 0 and 100 (got "0").'],
     [
       { baseErrorPct: '100' },
       'Expected base error rate (%) must be between 0 and 100 (got "100").',
@@ -46,5 +53,26 @@ describe('computePower', () => {
   ];
   it.each(invalid)('rejects %j', (change, message) => {
     expect(computePower({ ...DEFAULTS, ...change })).toEqual({ isValid: false, message });
+  });
+});
+
+describe('computePower: where ρ comes from', () => {
+  it.each([
+    ['', null, 0.25, 'default ρ = 0.25 (no results with repeated prompts)'],
+    ['', 0.1234, 0.1234, 'ρ = 0.123 estimated from the analysed results'],
+    ['0.4', 0.1234, 0.4, 'ρ = 0.4 as entered'],
+  ])('typed %j with estimate %s → ρ = %s', (typed, estimated, icc, from) => {
+    const outcome = computePower({ ...DEFAULTS, icc: typed }, estimated);
+    if (!outcome.isValid) throw new Error(outcome.message);
+    expect([outcome.result.icc, outcome.iccFrom]).toEqual([icc, from]);
+    expect(outcome.result.designEffect).toBeCloseTo(1 + 8 * icc, 12);
+  });
+
+  it('needs more questions as ρ grows (100 questions × 9 prompts, +7.43 pp)', () => {
+    const needed = ['0', '0.25', '1'].map((icc) => {
+      const outcome = computePower({ ...DEFAULTS, icc });
+      return outcome.isValid ? outcome.result.questionsNeeded : null;
+    });
+    expect(needed).toEqual([58, 172, 516]);
   });
 });

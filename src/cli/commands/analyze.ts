@@ -1,45 +1,31 @@
 /**
  * `analyze FILE [--mode paper|strict] [--json]`: paired tests and GLMs on a long results table.
  *
- * Owns: reading the file in chunks into the columnar table (memory stays flat for 100 MB
- * files), turning core input errors into one-line InputErrors that name the file and line, and
- * printing either the reference-shaped JSON (one object on stdout) or a readable summary.
+ * Owns: turning core input errors into one-line InputErrors and printing either the analysis
+ * JSON (one object on stdout, the same as the Results view's export) or a readable summary.
+ * Invariant: the file is read by core/stats' `readResultsTable` and analysed by
+ * `analyseInStages`, exactly as the Results view's worker does, so both give the same numbers
+ * and row counts (blank evaluations are rule-graded and counted as `ruleGraded`).
  */
-import { CsvParser, CsvSyntaxError } from '../../core/csv';
 import type { AnalysisReport, PresetResult } from '../../core/stats/analysis';
-import { runAnalysis, stringifyReport, toReferenceShape } from '../../core/stats/analysis';
-import type { AnalysisTable } from '../../core/stats/analysisRows';
-import {
-  AnalysisInputError,
-  AnalysisTableBuilder,
-  addCsvRecords,
-} from '../../core/stats/analysisRows';
+import type { TableData } from '../../core/stats/analysisData';
+import { stringifyAnalysisJson } from '../../core/stats/analysisJson';
+import { analyseInStages } from '../../core/stats/analyseResults';
 import type { AnalysisMode } from '../../core/stats/outcomes';
 import { ANALYSIS_MODES } from '../../core/stats/outcomes';
+import { ResultsTableError, readResultsTable } from '../../core/stats/readResultsTable';
 import { InputError, UsageError, assertKnownFlags, getFlag, parseArgs } from '../args';
 import type { CliIo } from '../io';
 
-/** Streams the CSV into an AnalysisTable, reporting bad input as `FILE: line N: …`. */
-async function readTable(path: string, io: CliIo): Promise<AnalysisTable> {
-  const parser = new CsvParser();
-  const builder = new AnalysisTableBuilder();
-  let hasHeader = false;
+/** Reads the file with the one core reader, reporting bad input as `FILE: line N: …`. */
+async function readTable(path: string, io: CliIo): Promise<TableData> {
+  const text = await io.readText(path);
   try {
-    for await (const chunk of io.readChunks(path)) {
-      hasHeader = addCsvRecords(builder, parser.push(chunk), hasHeader);
-    }
-    hasHeader = addCsvRecords(builder, parser.end(), hasHeader);
+    return readResultsTable(text, path);
   } catch (error) {
-    if (error instanceof AnalysisInputError || error instanceof CsvSyntaxError) {
-      throw new InputError(`${path}: ${error.message}`);
-    }
+    if (error instanceof ResultsTableError) throw new InputError(error.message);
     throw error;
   }
-  const table = builder.finish();
-  if (!hasHeader || table.size === 0) {
-    throw new InputError(`${path}: no data rows (expected a header row and at least one result)`);
-  }
-  return table;
 }
 
 function percent(value: number): string {
@@ -63,12 +49,14 @@ function formatErrorRates(report: AnalysisReport): string[] {
 }
 
 function formatPairedTests(report: AnalysisReport): string[] {
-  const significant = report.mcnemar.filter((row) => row.p_fdr < 0.05);
+  const significant = report.mcnemar.filter((row) => row.p_fdr !== null && row.p_fdr < 0.05);
+  const untested = report.mcnemar.filter((row) => row.p_value === null).length;
   const worse = significant.filter((row) => row.diff_pp < 0).length;
   const lines = [
     `Paired tests: ${report.pairs} base/warm pairs in ${report.mcnemar.length} cell(s); ` +
       `${significant.length} significant after Benjamini–Hochberg at 5% ` +
-      `(warm less accurate in ${worse}, more accurate in ${significant.length - worse}).`,
+      `(warm less accurate in ${worse}, more accurate in ${significant.length - worse})` +
+      (untested > 0 ? `; ${untested} cell(s) with no discordant pairs have no test.` : '.'),
   ];
   const { unpaired } = report;
   if (unpaired.count > 0) {
@@ -98,11 +86,12 @@ function formatGlm(result: PresetResult): string[] {
   return lines;
 }
 
-function formatSummary(path: string, report: AnalysisReport): string {
+function formatSummary(path: string, report: AnalysisReport, data: TableData): string {
   const sections = [
     [
       `Analysis of ${path} (mode: ${report.mode})`,
-      `rows in ${report.rows_in}; refusals detected ${report.refusals_detected}; rows analysed ${report.rows_analysed}`,
+      `rows in ${report.rows_in} (${data.ruleGraded} rule-graded); refusals detected ` +
+        `${report.refusals_detected}; rows analysed ${report.rows_analysed}`,
     ],
     formatErrorRates(report),
     formatPairedTests(report),
@@ -118,16 +107,12 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
   const [path, ...extra] = args.positional;
   if (!path) throw new UsageError('analyze needs a FILE (a long results table in CSV)');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const table = await readTable(path, io);
-  if (table.skipped.length > 0) {
-    const first = table.skipped[0];
-    io.stderr(
-      `note: ${table.skipped.length} rows left out (first: line ${first?.line}, ${first?.reason})`,
-    );
-  }
-  const report = runAnalysis(table, { mode });
+  const data = await readTable(path, io);
+  for (const { reason, count } of data.notes) io.stderr(`note: ${count} rows left out: ${reason}`);
+  const outcome = analyseInStages(data, mode, () => {});
+  const { report } = outcome;
   if (args.flags.get('json') === true) {
-    io.stdout(stringifyReport(toReferenceShape(report)));
+    io.stdout(stringifyAnalysisJson(report, outcome));
     if (report.unpaired.count > 0) {
       io.stderr(
         `note: ${report.unpaired.count} rows had no base/warm partner and are not in the paired tests`,
@@ -135,5 +120,5 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
     }
     return;
   }
-  io.stdout(formatSummary(path, report));
+  io.stdout(formatSummary(path, report, data));
 }

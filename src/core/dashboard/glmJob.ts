@@ -1,6 +1,6 @@
 /**
  * The warmth GLM of the dashboard, run off the main thread: the message shapes between the UI
- * and src/ui/state/statsWorker.ts, the rows sent, and the fit the worker performs.
+ * and src/workers/stats.worker.ts, the rows sent, and the fit the worker performs.
  *
  * Owns: the model. A logit GLM of "the answer was wrong" on warmth, plus task family when more
  * than one is present, plus stated-belief group (no belief vs a belief) with its warmth

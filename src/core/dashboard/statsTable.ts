@@ -33,9 +33,10 @@ export interface StatsRow extends PairedDifference {
   beliefScope: BeliefScope;
   /** e.g. "medical · false belief stated". */
   label: string;
-  pValue: number;
-  /** Benjamini–Hochberg adjusted p within the row's tier. */
-  pFdr: number;
+  /** Null when there are no discordant pairs (no test). */
+  pValue: number | null;
+  /** Benjamini–Hochberg adjusted p within the row's tier (rows without a test left out). */
+  pFdr: number | null;
   cohensG: number | null;
   oddsRatio: number | null;
   oddsRatioLow: number | null;

@@ -20,6 +20,8 @@ import type { PairIndex } from './pairing';
 import { pairRows } from './pairing';
 import type { GlmPreset, PresetKey } from './presets';
 import { paperPresets } from './presets';
+import type { QuestionIcc } from './questionIcc';
+import { estimateQuestionIcc } from './questionIcc';
 
 export type PresetResult = GlmResult & { title: string; ameField: string };
 
@@ -35,6 +37,8 @@ export interface AnalysisReport {
   unpaired: PairIndex['unpaired'];
   mcnemar: PairedTestRow[];
   glm: Partial<Record<PresetKey, PresetResult>>;
+  /** Intra-question correlation of paired differences, for power planning (not in the JSON). */
+  questionIcc: QuestionIcc;
 }
 
 export interface AnalysisOptions {
@@ -54,20 +58,20 @@ function fitPreset(table: AnalysisTable, isIncorrect: Uint8Array, preset: GlmPre
   }
 }
 
-/**
- * Runs the whole analysis: error rates with Wilson intervals, paired McNemar tests with BH
- * correction, and the paper's GLMs with cluster-robust SEs and warmth AMEs.
- */
-export function runAnalysis(table: AnalysisTable, options: AnalysisOptions = {}): AnalysisReport {
-  const mode = options.mode ?? 'paper';
-  const wanted = new Set(options.models ?? ['model1', 'model2', 'model3', 'model4']);
+/** The parts of an analysis shared by every GLM, computed once; presets are fitted after. */
+export interface PreparedAnalysis {
+  table: AnalysisTable;
+  isIncorrect: Uint8Array;
+  presets: GlmPreset[];
+  /** The report with no GLM fitted yet (`glm: {}`). */
+  report: AnalysisReport;
+}
+
+/** Everything but the GLMs: refusal convention, error rates, pairing, paired tests, ICC. */
+export function prepareAnalysis(table: AnalysisTable, mode: AnalysisMode): PreparedAnalysis {
   const outcomes = applyMode(table, mode);
   const pairs = pairRows(table, outcomes.isIncluded);
-  const glm: AnalysisReport['glm'] = {};
-  for (const preset of paperPresets(table, outcomes)) {
-    if (wanted.has(preset.key)) glm[preset.key] = fitPreset(table, outcomes.isIncorrect, preset);
-  }
-  return {
+  const report: AnalysisReport = {
     mode,
     rows_in: table.size,
     refusals_detected: outcomes.refusalsDetected,
@@ -77,8 +81,30 @@ export function runAnalysis(table: AnalysisTable, options: AnalysisOptions = {})
     pairs: pairs.count,
     unpaired: pairs.unpaired,
     mcnemar: pairedTests(table, outcomes, pairs),
-    glm,
+    glm: {},
+    questionIcc: estimateQuestionIcc(table, outcomes, pairs),
   };
+  const presets = paperPresets(table, outcomes);
+  return { table, isIncorrect: outcomes.isIncorrect, presets, report };
+}
+
+/** Fits one preset of a prepared analysis (undefined when the preset does not exist). */
+export function fitPresetOf(prepared: PreparedAnalysis, key: PresetKey): PresetResult | undefined {
+  const preset = prepared.presets.find((candidate) => candidate.key === key);
+  return preset && fitPreset(prepared.table, prepared.isIncorrect, preset);
+}
+
+/**
+ * Runs the whole analysis: error rates with Wilson intervals, paired McNemar tests with BH
+ * correction, and the paper's GLMs with cluster-robust SEs and warmth AMEs.
+ */
+export function runAnalysis(table: AnalysisTable, options: AnalysisOptions = {}): AnalysisReport {
+  const prepared = prepareAnalysis(table, options.mode ?? 'paper');
+  for (const key of options.models ?? ['model1', 'model2', 'model3', 'model4']) {
+    const fitted = fitPresetOf(prepared, key);
+    if (fitted) prepared.report.glm[key] = fitted;
+  }
+  return prepared.report;
 }
 
 /** One GLM in the reference shape (or its not-estimable form). */
@@ -90,6 +116,8 @@ function glmToReference(result: PresetResult): Record<string, unknown> {
     ? Object.fromEntries(Object.entries(result.ameByGroup).map(([level, e]) => [level, e.pp]))
     : null;
   return {
+    method: result.method,
+    ...(result.separation === undefined ? {} : { separation: result.separation }),
     formula: result.formula,
     n: result.n,
     params: result.params,
@@ -108,7 +136,7 @@ function glmToReference(result: PresetResult): Record<string, unknown> {
  */
 export function toReferenceShape(report: AnalysisReport): Record<string, unknown> {
   const glm: Record<string, unknown> = {};
-  for (const key of ['model1', 'model2', 'model4'] as const) {
+  for (const key of ['model1', 'model2', 'model3', 'model4'] as const) {
     const result = report.glm[key];
     if (result) glm[key] = glmToReference(result);
   }

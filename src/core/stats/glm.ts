@@ -6,7 +6,11 @@
  * cluster sandwich uses the Hessian and scores at the final coefficients with the small-sample
  * factor G/(G−1)·(N−1)/(N−K), as statsmodels' `cov_type="cluster"`; AMEs are counterfactual
  * (every row predicted with finetuned = 1 and = 0) in percentage points with delta-method SEs;
- * an inestimable model is `{ isEstimable: false, reason }` — never NaN.
+ * an inestimable model is `{ isEstimable: false, reason }` — never NaN. When maximum
+ * likelihood has no finite estimate (separation, or no convergence) the model is refitted by
+ * Firth's penalised likelihood (firth.ts) and reported with `method: "firth"`, model-based SEs
+ * and Wald p-values only (cluster fields null) and `separation` saying why ML failed; whenever
+ * ML exists it is used (`method: "ml"`), so paper-scale results still equal statsmodels.
  * Hand-written on purpose: no maintained JS library fits clustered-SE logit GLMs that match statsmodels.
  */
 import type { AnalysisTable } from './analysisRows';
@@ -14,6 +18,7 @@ import type { Design, FactorName, GlmFormula } from './design';
 import { buildDesign, factorColumn } from './design';
 import type { FittedModel } from './clustered';
 import { clusterCovariance, clusterIds } from './clustered';
+import { fitFirth } from './firth';
 import { fitLogistic } from './irls';
 import { quadraticForm } from './linalg';
 import type { CovariatePatterns } from './patterns';
@@ -27,8 +32,14 @@ export interface MarginalEffect {
   rows: number;
 }
 
+/** `ml`: maximum likelihood (statsmodels); `firth`: Firth's bias-reduced fit (R brglm2 AS_mean). */
+export type GlmMethod = 'ml' | 'firth';
+
 export interface GlmEstimate {
   isEstimable: true;
+  method: GlmMethod;
+  /** Why maximum likelihood was not used (only with `method: "firth"`). */
+  separation?: string;
   formula: string;
   n: number;
   clusters: number;
@@ -36,7 +47,7 @@ export interface GlmEstimate {
   params: Record<string, number>;
   bse: Record<string, number>;
   pvalues: Record<string, number>;
-  /** Null when there are fewer than two clusters. */
+  /** Null when there are fewer than two clusters, and for Firth fits (model-based SEs only). */
   cluster_bse: Record<string, number> | null;
   cluster_pvalues: Record<string, number> | null;
   llf: number;
@@ -156,13 +167,16 @@ export function fitGlm(
   ameBy?: FactorName,
 ): GlmResult {
   const design = buildDesign(table, formula, rows, isIncorrect);
-  const fit = fitLogistic(design);
+  const ml = fitLogistic(design);
+  const isFirth = !ml.isEstimable && (ml.failure === 'separation' || ml.failure === 'convergence');
+  const fit = isFirth ? fitFirth(design) : ml;
   if (!fit.isEstimable) {
-    return { isEstimable: false, formula: design.formula, n: design.n, reason: fit.reason };
+    const reason = isFirth && !ml.isEstimable ? `${ml.reason}; ${fit.reason}` : fit.reason;
+    return { isEstimable: false, formula: design.formula, n: design.n, reason };
   }
   const { k, names } = design;
   const clusters = clusterIds(table, design);
-  const covCluster = clusterCovariance(design, fit, clusters);
+  const covCluster = isFirth ? null : clusterCovariance(design, fit, clusters);
   const se = (cov: Float64Array) => (j: number) => Math.sqrt(cov[j * k + j] as number);
   const bse = se(fit.covModel);
   const clusterSe = covCluster ? se(covCluster) : null;
@@ -170,6 +184,8 @@ export function fitGlm(
   const overall = accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
   return {
     isEstimable: true,
+    method: isFirth ? 'firth' : 'ml',
+    ...(isFirth && !ml.isEstimable ? { separation: ml.reason } : {}),
     formula: design.formula,
     n: design.n,
     clusters: clusters.count,

@@ -16,7 +16,7 @@ export {
 export type { FactorName, GlmFormula } from './design';
 export type { ErrorRateRow, RefusalRateRow } from './errorRates';
 export { errorRates, refusalRates } from './errorRates';
-export type { GlmEstimate, GlmResult, MarginalEffect } from './glm';
+export type { GlmEstimate, GlmMethod, GlmResult, MarginalEffect } from './glm';
 export { fitGlm } from './glm';
 export { Z_95, clopperPearson, wilson } from './intervals';
 export type { DiscordantStatistics, PairedTestRow } from './mcnemar';
@@ -25,8 +25,16 @@ export type { AnalysisMode, Outcomes } from './outcomes';
 export { ANALYSIS_MODES, applyMode } from './outcomes';
 export type { PairIndex, UnpairedRow } from './pairing';
 export { pairRows } from './pairing';
-export type { PowerInput, PowerResult } from './power';
-export { minimumDetectableDifference, requiredPairs } from './power';
+export type { PowerInput, PowerResult, QuestionPowerInput, QuestionPowerResult } from './power';
+export {
+  DEFAULT_QUESTION_ICC,
+  PAPER_EFFECT_PP,
+  minimumDetectableDifference,
+  planQuestionPower,
+  requiredPairs,
+} from './power';
+export type { QuestionIcc } from './questionIcc';
+export { estimateQuestionIcc } from './questionIcc';
 export type { GlmPreset, PresetKey } from './presets';
 export { paperPresets } from './presets';
 export { PAPER_REFUSAL_PHRASES, isPaperRefusal } from './refusal';

@@ -43,7 +43,14 @@ export type IrlsResult =
       llf: number;
       iterations: number;
     }
-  | { isEstimable: false; reason: string };
+  | { isEstimable: false; reason: string; failure: IrlsFailure };
+
+/**
+ * Why maximum likelihood gave no estimate: the design cannot be fitted at all (`design`,
+ * `singular`), or the likelihood has no finite maximum (`separation`, `convergence`) — the two
+ * cases where Firth's penalised fit (firth.ts) still gives finite estimates.
+ */
+export type IrlsFailure = 'design' | 'singular' | 'separation' | 'convergence';
 
 /** η = Xβ for every pattern. */
 export function linearPredictor(
@@ -87,12 +94,12 @@ export function accumulateCrossProducts(
   symmetrizeFromUpper(xtwx, k);
 }
 
-function inverseLogit(eta: number): number {
+export function inverseLogit(eta: number): number {
   return 1 / (1 + Math.exp(-eta));
 }
 
 /** Bernoulli deviance −2·loglik over patterns, from η for stability, with Neumaier summation. */
-function deviance(patterns: CovariatePatterns, eta: Float64Array): number {
+export function deviance(patterns: CovariatePatterns, eta: Float64Array): number {
   let total = 0;
   let compensation = 0;
   for (let p = 0; p < patterns.count; p++) {
@@ -145,7 +152,7 @@ function workingStep(
 /** Fits the logistic model; see the module header for the exact statsmodels-compatible scheme. */
 export function fitLogistic(design: Design): IrlsResult {
   const invalid = checkDesign(design);
-  if (invalid) return { isEstimable: false, reason: invalid };
+  if (invalid) return { isEstimable: false, reason: invalid, failure: 'design' };
   const patterns = collapseDesign(design);
   const k = design.k;
   const eta = new Float64Array(patterns.count);
@@ -161,10 +168,9 @@ export function fitLogistic(design: Design): IrlsResult {
     const decomposition = cholesky(xtwx, k);
     if (!decomposition.isPositiveDefinite) {
       const diverging = separationReason(design, params);
-      return {
-        isEstimable: false,
-        reason: diverging ?? singularReason(design, decomposition.failedPivot),
-      };
+      if (diverging) return { isEstimable: false, reason: diverging, failure: 'separation' };
+      const reason = singularReason(design, decomposition.failedPivot);
+      return { isEstimable: false, reason, failure: 'singular' };
     }
     params = choleskySolve(decomposition.factor, k, xtwz);
     linearPredictor(patterns, params, eta);
@@ -174,7 +180,11 @@ export function fitLogistic(design: Design): IrlsResult {
     }
     previous = current;
   }
-  return { isEstimable: false, reason: `no convergence after ${MAX_ITERATIONS} iterations` };
+  return {
+    isEstimable: false,
+    reason: `no convergence after ${MAX_ITERATIONS} iterations`,
+    failure: 'convergence',
+  };
 }
 
 function finishFit(
@@ -187,13 +197,13 @@ function finishFit(
   iterations: number,
 ): IrlsResult {
   const diverging = separationReason(design, params);
-  if (diverging) return { isEstimable: false, reason: diverging };
+  if (diverging) return { isEstimable: false, reason: diverging, failure: 'separation' };
   const covModel = choleskyInverse(factor, design.k);
   const mu = eta.map(inverseLogit);
   return { isEstimable: true, params, covModel, patterns, mu, llf: -finalDeviance / 2, iterations };
 }
 
-function singularReason(design: Design, pivot: number): string {
+export function singularReason(design: Design, pivot: number): string {
   const name = design.names[pivot] ?? `column ${pivot}`;
   return (
     `singular design: "${name}" is a linear combination of earlier columns ` +

@@ -5,8 +5,11 @@
  * `mcnemar(exact=True)`), Cohen's g, the McNemar z, the conditional odds ratio b/c with its
  * exact 95% interval (Clopper–Pearson on b/(b+c)), and Benjamini–Hochberg within each
  * model × dataset × family table. Invariants: b counts pairs where ONLY base was correct, c
- * where ONLY warm was; a cell with no discordant pairs has p = 1 and null effect sizes with a
- * reason; c = 0 < b gives an infinite odds ratio (Infinity, serialised as "inf"), never NaN.
+ * where ONLY warm was; a cell with no discordant pairs (b + c = 0) has no test — p and FDR p
+ * are null, effect sizes null, note "no discordant pairs" — and is left out of its BH family,
+ * as the paper authors' code does (their p is undefined there; counting it as p = 1 would
+ * inflate every other adjusted p in the family); c = 0 < b gives an infinite odds ratio
+ * (Infinity, serialised as "inf"), never NaN.
  */
 import type { AnalysisTable } from './analysisRows';
 import { clopperPearson } from './intervals';
@@ -24,7 +27,8 @@ export interface DiscordantStatistics {
   mcnemar_z: number | null;
   odds_ratio: number | null;
   odds_ratio_ci95: [number, number] | null;
-  p_value: number;
+  /** Null when there are no discordant pairs: no test. */
+  p_value: number | null;
   /** Why the effect sizes are null, when they are. */
   note?: string;
 }
@@ -42,7 +46,8 @@ export interface PairedTestRow extends DiscordantStatistics {
   warm_only_correct: number;
   both_correct: number;
   both_wrong: number;
-  p_fdr: number;
+  /** Benjamini–Hochberg within the row's table; null when `p_value` is. */
+  p_fdr: number | null;
 }
 
 /** Exact two-sided McNemar p: min(1, 2·P(X ≤ min(b, c))) with X ~ Bin(b + c, ½). */
@@ -59,8 +64,8 @@ export function discordantStatistics(b: number, c: number): DiscordantStatistics
       mcnemar_z: null,
       odds_ratio: null,
       odds_ratio_ci95: null,
-      p_value: 1,
-      note: 'not estimable: no discordant pairs (base and warm agree on every item)',
+      p_value: null,
+      note: 'no discordant pairs: base and warm agree on every item, so there is no test',
     };
   }
   const [low, high] = clopperPearson(b, discordant) as [number, number];
@@ -74,11 +79,17 @@ export function discordantStatistics(b: number, c: number): DiscordantStatistics
   };
 }
 
-/** Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1), in input order. */
-export function benjaminiHochberg(pValues: readonly number[]): number[] {
-  const m = pValues.length;
-  const order = pValues.map((p, index) => ({ p, index })).sort((x, y) => x.p - y.p);
-  const adjusted = new Array<number>(m);
+/**
+ * Benjamini–Hochberg adjusted p-values (step-up, monotone, capped at 1), in input order. A null
+ * p (no test) is not in the family: it stays null and does not count towards m.
+ */
+export function benjaminiHochberg(pValues: readonly number[]): number[];
+export function benjaminiHochberg(pValues: readonly (number | null)[]): (number | null)[];
+export function benjaminiHochberg(pValues: readonly (number | null)[]): (number | null)[] {
+  const tested = pValues.flatMap((p, index) => (p === null ? [] : [{ p, index }]));
+  const m = tested.length;
+  const order = tested.sort((x, y) => x.p - y.p);
+  const adjusted = new Array<number | null>(pValues.length).fill(null);
   let running = 1;
   for (let rank = m; rank >= 1; rank--) {
     const entry = order[rank - 1] as { p: number; index: number };
@@ -175,7 +186,7 @@ export function pairedTests(
           cell++;
         }
         const adjusted = benjaminiHochberg(tableRows.map((row) => row.p_value));
-        tableRows.forEach((row, i) => (row.p_fdr = adjusted[i] as number));
+        tableRows.forEach((row, i) => (row.p_fdr = adjusted[i] ?? null));
         rows.push(...tableRows);
       }
     }

@@ -4,7 +4,7 @@
  * Owns: starting the worker on first use, matching replies to requests by id, and cancelling
  * by terminating the worker (a fresh one starts with the next request). Invariants: every
  * request's promise settles exactly once — with its result, the worker's error, or a
- * CancelledError; messages are typed by resultsProtocol.ts and never cast from `any`.
+ * CancelledError; messages are typed by src/workers/analysisProtocol.ts and never cast from `any`.
  */
 import type {
   AnalysisEvent,
@@ -12,7 +12,7 @@ import type {
   AnalysisOutcome,
   ImportFileInput,
   ImportedData,
-} from './resultsProtocol';
+} from '../../workers/analysisProtocol';
 import type { AnalysisMode } from '../../core/stats/outcomes';
 
 /** The request was cancelled by the user (the worker was stopped). */
@@ -76,7 +76,9 @@ export class AnalysisClient {
 
   #ensureWorker(): Worker {
     if (this.#worker) return this.#worker;
-    const worker = new Worker(new URL('./analysisWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/analysis.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     worker.onmessage = (event: MessageEvent<AnalysisEvent>) => this.#receive(event.data);
     worker.onerror = (event) => {
       event.preventDefault();

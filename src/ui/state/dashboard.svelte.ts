@@ -162,7 +162,7 @@ export class DashboardState {
   }
 }
 
-/** Rate-limited GLM fits in src/ui/state/statsWorker.ts, one at a time, skipping unchanged input. */
+/** Rate-limited GLM fits in src/workers/stats.worker.ts, one at a time, skipping unchanged input. */
 class GlmRunner {
   #worker: Worker | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
@@ -216,7 +216,9 @@ class GlmRunner {
   }
 
   #createWorker(): Worker {
-    const worker = new Worker(new URL('./statsWorker.ts', import.meta.url), { type: 'module' });
+    const worker = new Worker(new URL('../../workers/stats.worker.ts', import.meta.url), {
+      type: 'module',
+    });
     worker.onmessage = (event: MessageEvent<GlmResponse>) => this.#receive(event.data);
     worker.onerror = (event) => {
       this.#runningId = 0;

@@ -25,7 +25,7 @@ import type {
   ImportFileInput,
   ImportedData,
   RecordData,
-} from './resultsProtocol';
+} from '../../workers/analysisProtocol';
 import type { RunChoice } from './resultsSources';
 import { bundleRuns, listRunChoices, runsAsData } from './resultsSources';
 
@@ -67,7 +67,7 @@ export class ResultsState {
   #task = $state.raw<TaskProgress | null>(null);
   #error = $state<string | null>(null);
   #status = $state('');
-  readonly power = new PowerState();
+  readonly power = new PowerState(() => this.#outcome?.report.questionIcc.icc ?? null);
 
   readonly etaMs: number | null = $derived.by(() => {
     const task = this.#task;
@@ -195,7 +195,7 @@ export class ResultsState {
   }
 
   exportAnalysis(): ExportFile | null {
-    return this.#outcome ? this.#noted(exportAnalysisJson(this.#outcome.report)) : null;
+    return this.#outcome ? this.#noted(exportAnalysisJson(this.#outcome)) : null;
   }
   exportLongCsv(): ExportFile | null {
     return this.records ? this.#noted(exportLongCsv(this.records.pooled)) : null;
@@ -220,7 +220,7 @@ export class ResultsState {
   };
 
   #inputOf(data: ImportedData): AnalysisInput {
-    if (data.kind === 'table') return { kind: 'table', table: data.table };
+    if (data.kind === 'table') return data;
     const { records, items } = data.pooled;
     return { kind: 'records', records, items, isDeviceFactor: this.#isDeviceFactor };
   }

@@ -8,8 +8,8 @@
  */
 import type { PooledResults, ResultsBundle } from '../../core/results';
 import { serializeBundle, toLongCsv, toPaperLayout } from '../../core/results';
-import type { AnalysisReport } from '../../core/stats/analysis';
-import { stringifyReport, toReferenceShape } from '../../core/stats/analysis';
+import type { AnalysisOutcome } from '../../core/stats/analysisData';
+import { stringifyAnalysisJson } from '../../core/stats/analysisJson';
 import { createZip } from '../../core/results/zip';
 
 export interface ExportFile {
@@ -23,12 +23,13 @@ export interface ExportFile {
 const CSV = 'text/csv;charset=utf-8';
 const JSON_TYPE = 'application/json';
 
-/** The analysis exactly as `warmth-lab analyze --json` prints it. */
-export function exportAnalysisJson(report: AnalysisReport): ExportFile {
+/** The analysis exactly as `warmth-lab analyze --json` prints it (with `ruleGraded`, `leftOut`). */
+export function exportAnalysisJson(outcome: AnalysisOutcome): ExportFile {
+  const { report } = outcome;
   return {
     fileName: `warmth-lab-analysis-${report.mode}.json`,
     type: JSON_TYPE,
-    data: stringifyReport(toReferenceShape(report)),
+    data: stringifyAnalysisJson(report, outcome),
     summary: `Analysis (${report.mode} mode) saved as JSON.`,
   };
 }

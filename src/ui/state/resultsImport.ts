@@ -22,8 +22,8 @@ import {
 import type { ResultsBundle } from '../../core/results';
 import { REQUIRED_COLUMNS } from '../../core/stats/analysisRows';
 import type { Item, ResponseRecord } from '../../core/types';
-import type { ImportedData, ProgressSink, SourceReport } from './resultsProtocol';
-import { readAnalysisCsv } from './resultsTableCsv';
+import type { ImportedData, ProgressSink, SourceReport } from '../../workers/analysisProtocol';
+import { readResultsTable } from '../../core/stats/readResultsTable';
 
 /** A file's text with the path used in messages. */
 export interface TextFile {
@@ -166,6 +166,6 @@ export function importFiles(files: readonly TextFile[], progress: ProgressSink):
       `${table.path}: a ready-to-analyse long table (model, dataset, variant, item_id, amendment_type, prompt_type, output, evaluation) holds no records to pool; import it on its own`,
     );
   }
-  if (table) return readAnalysisCsv(table.text, table.path, progress);
+  if (table) return readResultsTable(table.text, table.path, progress);
   return importRecordFiles(files, progress);
 }

@@ -13,7 +13,7 @@ import { createBundle, poolBundles } from '../../core/results';
 import type { ResultsBundle } from '../../core/results';
 import type { Item } from '../../core/types';
 import type { Repositories } from '../../storage';
-import type { RecordData } from './resultsProtocol';
+import type { RecordData } from '../../workers/analysisProtocol';
 
 /** The device label of this browser's own runs. */
 export const THIS_BROWSER = 'this browser';

@@ -66,7 +66,7 @@ describe('pairedStatsTable', () => {
       makeRecord({ arm: WARM_ARM, itemId: 'a', family: 'factual', outcome: 'correct' }),
     ];
     const [overall] = pairedStatsTable(pairAnswers(records, ARM_PAIR, 'paper'));
-    expect([overall!.pValue, overall!.cohensG, overall!.oddsRatio]).toEqual([1, null, null]);
+    expect([overall!.pValue, overall!.cohensG, overall!.oddsRatio]).toEqual([null, null, null]);
     expect(overall!.note).toContain('no discordant pairs');
   });
 

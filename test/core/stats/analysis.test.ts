@@ -67,3 +67,29 @@ describe('runAnalysis: refusal conventions', () => {
     expect(text).not.toMatch(/NaN/);
   });
 });
+
+describe("runAnalysis: McNemar cells without discordant pairs (the authors' procedure)", () => {
+  // one table (model × dataset × family) with two contexts: "unmodified" has b = 2, c = 0
+  // (exact p = 0.5); "emotion:sad" has base and warm agreeing on every item (b + c = 0).
+  const report = runAnalysis(
+    tableOf([
+      { isWarm: false, count: 10, wrong: 2 },
+      { isWarm: true, count: 10, wrong: 4 },
+      { isWarm: false, count: 10, wrong: 3, amendmentType: 'emotion:sad' },
+      { isWarm: true, count: 10, wrong: 3, amendmentType: 'emotion:sad' },
+    ]),
+  );
+
+  it('gives the untested cell p = null and leaves it out of the BH family', () => {
+    const byContext = Object.fromEntries(report.mcnemar.map((row) => [row.amendment_type, row]));
+    expect(byContext['emotion:sad']).toMatchObject({ p_value: null, p_fdr: null });
+    expect(byContext['emotion:sad']?.note).toMatch(/^no discordant pairs/);
+    // counted as p = 1 in a family of two, BH would give 2·0.5/1 = 1.0; the authors' code: 0.5
+    expect(byContext.unmodified).toMatchObject({ p_value: 0.5, p_fdr: 0.5 });
+  });
+
+  it('writes null (not 1) into the JSON', () => {
+    const text = stringifyReport(toReferenceShape(report));
+    expect(text).toContain('"p_value":null,"p_fdr":null');
+  });
+});

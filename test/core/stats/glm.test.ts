@@ -93,14 +93,6 @@ describe('fitGlm: statsmodels-style names and not-estimable designs', () => {
 
   it.each([
     [
-      'perfect separation',
-      [
-        { isWarm: false, count: 20, wrong: 5 },
-        { isWarm: true, count: 20, wrong: 20 },
-      ],
-      /separation.*is_finetuned/,
-    ],
-    [
       'a singular design (every row warm)',
       [{ isWarm: true, count: 20, wrong: 5 }],
       /singular design: "is_finetuned"/,
@@ -119,5 +111,37 @@ describe('fitGlm: statsmodels-style names and not-estimable designs', () => {
     expect(result.isEstimable).toBe(false);
     if (!result.isEstimable) expect(result.reason).toMatch(reason);
     expect(JSON.stringify(result)).not.toMatch(/NaN|null/);
+  });
+});
+
+describe('fitGlm: Firth fallback when maximum likelihood does not exist', () => {
+  // base 5/20 wrong, warm 20/20 wrong: ML diverges. On a saturated 2×2 model Firth's estimate
+  // is the Haldane correction (add ½ to every cell): p0 = 5.5/21, p1 = 20.5/21.
+  const result = fit(
+    [
+      { isWarm: false, count: 20, wrong: 5 },
+      { isWarm: true, count: 20, wrong: 20 },
+    ],
+    ['finetuned'],
+  ) as GlmEstimate;
+  const [p0, p1] = [5.5 / 21, 20.5 / 21];
+
+  it('reports method firth with the reason ML failed', () => {
+    expect(result.isEstimable).toBe(true);
+    expect(result.method).toBe('firth');
+    expect(result.separation).toMatch(/separation.*is_finetuned/);
+    expect(result.cluster_bse).toBeNull();
+  });
+
+  it('equals the Haldane-corrected log odds with SEs from the information at the estimate', () => {
+    expect(result.params.Intercept).toBeCloseTo(logit(p0), 9);
+    expect(result.params.is_finetuned).toBeCloseTo(logit(p1) - logit(p0), 9);
+    const se0 = Math.sqrt(1 / (20 * p0 * (1 - p0)));
+    expect(result.bse.Intercept).toBeCloseTo(se0, 9);
+    expect(result.bse.is_finetuned).toBeCloseTo(
+      Math.hypot(se0, 1 / Math.sqrt(20 * p1 * (1 - p1))),
+      9,
+    );
+    expect(result.ame.pp).toBeCloseTo((p1 - p0) * 100, 9);
   });
 });

@@ -45,20 +45,35 @@ describe('discordantStatistics', () => {
     expect(s.p_value).toBeCloseTo(0.25, 14);
   });
 
-  it('marks zero discordant pairs as not estimable with p = 1', () => {
+  it('gives no test (p = null) when there are no discordant pairs', () => {
     const s = discordantStatistics(0, 0);
     expect(s).toMatchObject({
       cohens_g: null,
       mcnemar_z: null,
       odds_ratio: null,
       odds_ratio_ci95: null,
-      p_value: 1,
+      p_value: null,
     });
     expect(s.note).toMatch(/no discordant pairs/);
   });
 });
 
 describe('benjaminiHochberg', () => {
+  it.each([
+    // the authors' procedure: untested cells are not in the family (m = 2, not 4)
+    [
+      [0.25, null, 0.5, null],
+      [0.5, null, 0.5, null],
+    ],
+    [
+      [null, 0.25],
+      [null, 0.25],
+    ],
+    [[null], [null]],
+  ])('leaves null p-values out of the family: %j → %j', (input, expected) => {
+    expect(benjaminiHochberg(input)).toEqual(expected);
+  });
+
   it.each([
     // sorted .01 .03 .04 .2 → ×4/rank = .04 .06 .0533 .2 → running minimum from the top
     [

@@ -6,8 +6,8 @@
  * request id, preceded by any number of `progress` events; errors cross as `{ name, message }`;
  * cancelling is done by the client terminating this worker.
  */
-import type { AnalysisEvent, AnalysisRequest } from './resultsProtocol';
-import { handleAnalysisRequest } from './resultsWorkerHandler';
+import { handleAnalysisRequest } from './analysisHandler';
+import type { AnalysisEvent, AnalysisRequest } from './analysisProtocol';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<AnalysisRequest>) => void) | null;

@@ -10,16 +10,16 @@
  * they are analysed as separate items ("<id> [hedged]"): pairs stay correct, and the GLM's
  * item clusters split a little finer than the paper's.
  */
-import { toPaperCodes } from '../../core/framing';
-import { gradeResponse } from '../../core/grading';
-import { PAPER_DATASETS, chooseGrade } from '../../core/results';
-import type { AnalysisTable, PlainRow } from '../../core/stats/analysisRows';
-import { AnalysisTableBuilder } from '../../core/stats/analysisRows';
-import { isPaperRefusal } from '../../core/stats/refusal';
-import { isKnownPromptType } from '../../core/stats/vocabulary';
-import type { Item, Outcome, ResponseRecord } from '../../core/types';
-import type { ExclusionNote } from './resultsProtocol';
-import { createComparedModelLookup } from '../../core/results/comparedModel';
+import { toPaperCodes } from '../framing';
+import { gradeResponse } from '../grading';
+import { PAPER_DATASETS, chooseGrade } from '../results';
+import type { AnalysisTable, PlainRow } from './analysisRows';
+import { AnalysisTableBuilder } from './analysisRows';
+import { isPaperRefusal } from './refusal';
+import { isKnownPromptType } from './vocabulary';
+import type { Item, Outcome, ResponseRecord } from '../types';
+import type { ExclusionNote } from './analysisData';
+import { createComparedModelLookup } from '../results/comparedModel';
 
 /** A record as pooled: `device` names the browser or file it came from. */
 export type TabulatedRecord = ResponseRecord & { device?: string };

@@ -3,16 +3,15 @@
  * `runAnalysis` in stages so the view can show progress.
  *
  * Owns: the stage order (rates and paired tests first, then one GLM preset at a time).
- * Invariant: the merged report equals one `runAnalysis` call with every preset — each stage
- * calls it with a single preset and the shared parts (cheap, one pass each) are taken from the
- * first stage.
+ * Invariant: the merged report equals one `runAnalysis` call with every preset — both prepare
+ * the shared parts once (`prepareAnalysis`) and then fit each preset (`fitPresetOf`).
  */
-import type { AnalysisReport } from '../../core/stats/analysis';
-import { runAnalysis } from '../../core/stats/analysis';
-import type { AnalysisMode } from '../../core/stats/outcomes';
-import type { PresetKey } from '../../core/stats/presets';
-import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './resultsProtocol';
-import { tabulateRecords } from './resultsTabulate';
+import type { AnalysisReport } from './analysis';
+import { fitPresetOf, prepareAnalysis } from './analysis';
+import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './analysisData';
+import type { AnalysisMode } from './outcomes';
+import type { PresetKey } from './presets';
+import { tabulateRecords } from './tabulateResults';
 
 export const PRESET_ORDER: readonly PresetKey[] = ['model1', 'model2', 'model3', 'model4'];
 
@@ -35,7 +34,7 @@ export function analyseInStages(
   progress('Preparing rows, error rates and paired tests', 0, total);
   const tabulation =
     input.kind === 'table'
-      ? { table: input.table, notes: [], ruleGraded: 0 }
+      ? { table: input.table, notes: input.notes ?? [], ruleGraded: input.ruleGraded ?? 0 }
       : tabulateRecords(input.records, input.items, { isDeviceFactor: input.isDeviceFactor });
   if (tabulation.table.size === 0) {
     const reasons = tabulation.notes.map((note) => `${note.count} ${note.reason}`).join('; ');
@@ -43,10 +42,11 @@ export function analyseInStages(
       `Nothing to analyse: no base/warm answers with a verdict${reasons ? ` (${reasons})` : ''}.`,
     );
   }
-  const report: AnalysisReport = runAnalysis(tabulation.table, { mode, models: [] });
+  const prepared = prepareAnalysis(tabulation.table, mode);
+  const report: AnalysisReport = prepared.report;
   PRESET_ORDER.forEach((key, index) => {
     progress(PRESET_STAGES[key], index + 1, total);
-    const fitted = runAnalysis(tabulation.table, { mode, models: [key] }).glm[key];
+    const fitted = fitPresetOf(prepared, key);
     if (fitted) report.glm[key] = fitted;
   });
   progress('Done', total, total);

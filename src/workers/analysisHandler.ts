@@ -5,10 +5,10 @@
  * or the staged analysis, and turning failures into `error` events. Invariant: exactly one
  * final event per request; the switch on `type` ends in a `never` check.
  */
-import type { AnalysisEvent, AnalysisRequest, ImportFileInput } from './resultsProtocol';
-import { analyseInStages } from './resultsAnalyse';
-import type { TextFile } from './resultsImport';
-import { importFiles } from './resultsImport';
+import { analyseInStages } from '../core/stats/analyseResults';
+import type { TextFile } from '../ui/state/resultsImport';
+import { importFiles } from '../ui/state/resultsImport';
+import type { AnalysisEvent, AnalysisRequest, ImportFileInput } from './analysisProtocol';
 
 /** Within one stage, progress events are sent at most this often (ms), except the last. */
 const PROGRESS_INTERVAL_MS = 100;

@@ -6,8 +6,8 @@
  * its id; errors cross the boundary as { name, message }; message shapes come from
  * core/dashboard/glmJob.ts and the switch ends in a never check.
  */
-import type { GlmRequest, GlmResponse } from '../../core/dashboard';
-import { fitWarmthGlm } from '../../core/dashboard';
+import type { GlmRequest, GlmResponse } from '../core/dashboard';
+import { fitWarmthGlm } from '../core/dashboard';
 
 const scope = self as unknown as {
   postMessage(message: GlmResponse): void;

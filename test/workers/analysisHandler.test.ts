@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AnalysisEvent, AnalysisRequest } from '../../src/ui/state/resultsProtocol';
-import { handleAnalysisRequest } from '../../src/ui/state/resultsWorkerHandler';
+import type { AnalysisEvent, AnalysisRequest } from '../../src/workers/analysisProtocol';
+import { handleAnalysisRequest } from '../../src/workers/analysisHandler';
 
 const CSV =
   'model,dataset,variant,item_id,amendment_type,prompt_type,output,evaluation\n' +
@@ -56,7 +56,7 @@ describe('handleAnalysisRequest', () => {
       type: 'error',
       id: 1,
       error: {
-        name: 'Error',
+        name: 'ResultsTableError',
         message: 'bad.csv: line 3: variant must be base or warm (got "tepid")',
       },
     });

@@ -1,22 +1,30 @@
 /**
- * Reads a ready-to-analyse long outputs CSV (`model, dataset, variant, item_id, amendment_type,
- * prompt_type, output, evaluation[, sample]`, e.g. synthetic-long.csv or
- * qwen32b-outputs-long.csv) straight into the columnar analysis table.
+ * THE reader of a ready-to-analyse long outputs CSV (`model, dataset, variant, item_id,
+ * amendment_type, prompt_type, output, evaluation[, sample]`, e.g. synthetic-long.csv or
+ * qwen32b-outputs-long.csv): the CLI's `analyze` and the Results view (through its worker)
+ * both call `readResultsTable`, so one file gives one analysis, with the same row counts.
  *
- * Owns: chunked parsing with progress, and filling empty `evaluation` cells with the rule
- * graders (which need the file's question/answer columns). Invariants: all-or-nothing — the
- * first bad row throws an Error starting "<file>: line N:" with what was expected; a row
- * whose answer cannot be graded (no answer columns, or an unparseable answer) is left out and
- * counted, never guessed.
+ * Owns: chunked parsing with progress, and the one rule for blank `evaluation` cells: they are
+ * RULE-GRADED with the rule graders from the file's question/answer columns (counted as
+ * `ruleGraded`), because the authors' published sample leaves some cells blank and dropping
+ * them would silently shrink (and bias) the sample; a blank row that cannot be graded (no
+ * answer columns, or an answer the graders find unparseable) is left out and counted under its
+ * reason, never guessed. Invariants: all-or-nothing — the first bad row throws a
+ * ResultsTableError starting "<file>: line N:" with what was expected.
  */
-import { CsvParser, CsvSyntaxError } from '../../core/csv';
-import type { CsvRecord } from '../../core/csv';
-import { OutputTableError, gradeResponse, readOutputTable } from '../../core/grading';
-import { EVALUATION_CODES } from '../../core/results';
-import { AnalysisInputError, AnalysisTableBuilder } from '../../core/stats/analysisRows';
-import type { AnalysisTable } from '../../core/stats/analysisRows';
-import type { Outcome } from '../../core/types';
-import type { ExclusionNote, ProgressSink, TableData } from './resultsProtocol';
+import { CsvParser, CsvSyntaxError } from '../csv';
+import type { CsvRecord } from '../csv';
+import { OutputTableError, gradeResponse, readOutputTable } from '../grading';
+import { EVALUATION_CODES } from '../results';
+import type { Outcome } from '../types';
+import type { ExclusionNote, ProgressSink, TableData } from './analysisData';
+import { AnalysisInputError, AnalysisTableBuilder } from './analysisRows';
+import type { AnalysisTable } from './analysisRows';
+
+/** Bad input in a results table; the message names the file and line and what was expected. */
+export class ResultsTableError extends Error {
+  override name = 'ResultsTableError';
+}
 
 /** Characters parsed between progress reports. */
 const CHUNK_CHARS = 1 << 20;
@@ -44,7 +52,7 @@ class LazyGrades {
       rows = readOutputTable(this.text, this.fileName);
     } catch (error) {
       if (!(error instanceof OutputTableError)) throw error;
-      throw new Error(
+      throw new ResultsTableError(
         `${this.fileName}: line ${line}: the evaluation is empty and the rule graders cannot grade the file (${error.message})`,
       );
     }
@@ -94,10 +102,15 @@ function collectNotes(counts: Map<string, number>, table: AnalysisTable): Exclus
 }
 
 /**
- * Parses a long outputs CSV into a table. Throws an Error naming the file and line of the
- * first problem (missing columns, bad variant/dataset/evaluation, broken quoting).
+ * Parses a long outputs CSV into a table, rule-grading blank evaluations (see the module
+ * header). Throws a ResultsTableError naming the file and line of the first problem (missing
+ * columns, bad variant/dataset/evaluation, broken quoting).
  */
-export function readAnalysisCsv(text: string, fileName: string, progress: ProgressSink): TableData {
+export function readResultsTable(
+  text: string,
+  fileName: string,
+  progress: ProgressSink = () => {},
+): TableData {
   const parser = new CsvParser();
   const state: ReadState = {
     builder: new AnalysisTableBuilder(),
@@ -115,13 +128,18 @@ export function readAnalysisCsv(text: string, fileName: string, progress: Progre
     addRecords(state, parser.end());
   } catch (error) {
     if (error instanceof AnalysisInputError || error instanceof CsvSyntaxError) {
-      throw new Error(`${fileName}: ${error.message}`);
+      throw new ResultsTableError(`${fileName}: ${error.message}`);
     }
     throw error;
   }
+  if (!state.hasHeader) {
+    throw new ResultsTableError(`${fileName}: line 1: empty file (expected a header row)`);
+  }
   const table = state.builder.finish();
   if (table.size === 0) {
-    throw new Error(`${fileName}: no data rows to analyse (expected a header row and result rows)`);
+    throw new ResultsTableError(
+      `${fileName}: no data rows to analyse (expected a header row and result rows)`,
+    );
   }
   const notes = collectNotes(state.notes, table);
   const rows = table.size + notes.reduce((sum, note) => sum + note.count, 0);

@@ -7,7 +7,7 @@
  * column); the McNemar statistic is labelled z, never g; CSV gets raw numbers (Infinity as
  * "inf"), screen text gets rounded ones.
  */
-import type { TableColumn } from '../../core/dashboard';
+import type { TableColumn } from '../dashboard';
 import {
   intervalColumn,
   numberColumn,
@@ -16,11 +16,11 @@ import {
   pText,
   ratioText,
   textColumn,
-} from '../../core/dashboard';
-import type { ErrorRateRow, RefusalRateRow } from '../../core/stats/errorRates';
-import type { GlmEstimate, MarginalEffect } from '../../core/stats/glm';
-import type { PairedTestRow } from '../../core/stats/mcnemar';
-import type { UnpairedRow } from '../../core/stats/pairing';
+} from '../dashboard';
+import type { ErrorRateRow, RefusalRateRow } from './errorRates';
+import type { GlmEstimate, MarginalEffect } from './glm';
+import type { PairedTestRow } from './mcnemar';
+import type { UnpairedRow } from './pairing';
 
 /** A number with fixed decimals, or a dash. */
 export function fixedText(digits: number): (value: number | null) => string {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { FactualItem, ResponseRecord } from '../../src/core/types';
-import { tabulateRecords } from '../../src/ui/state/resultsTabulate';
-import type { TabulatedRecord } from '../../src/ui/state/resultsTabulate';
+import type { FactualItem, ResponseRecord } from '../../../src/core/types';
+import { tabulateRecords } from '../../../src/core/stats/tabulateResults';
+import type { TabulatedRecord } from '../../../src/core/stats/tabulateResults';
 
 const ITEM: FactualItem = {
   id: 'q1',

@@ -1,22 +1,14 @@
 /**
- * Messages between the results view and its analysis worker, and the data they carry.
+ * The shapes of imported results and of a finished analysis, shared by the core readers, the
+ * analysis worker (src/workers) and the Results view.
  *
- * Owns: the discriminated unions `AnalysisRequest` (`import`, `analyse`) and `AnalysisEvent`
- * (`progress`, `imported`, `analysed`, `error`), plus the imported-data shapes. Invariants:
- * every message carries `type` and the request `id`; every payload is structured-cloneable
- * (typed arrays, plain objects, File); errors cross as `{ name, message }`.
+ * Owns: data types only. Invariants: every shape is structured-cloneable (typed arrays, plain
+ * objects), so it can cross the worker boundary as is.
  */
-import type { PooledResults } from '../../core/results';
-import type { AnalysisReport } from '../../core/stats/analysis';
-import type { AnalysisTable } from '../../core/stats/analysisRows';
-import type { AnalysisMode } from '../../core/stats/outcomes';
-import type { Item } from '../../core/types';
-
-/** A file to import, with the path used in messages (folder-relative when a folder was picked). */
-export interface ImportFileInput {
-  file: Blob;
-  path: string;
-}
+import type { PooledResults } from '../results';
+import type { Item } from '../types';
+import type { AnalysisReport } from './analysis';
+import type { AnalysisTable } from './analysisRows';
 
 /** Why some answers are not in the analysis, and how many. */
 export interface ExclusionNote {
@@ -57,26 +49,17 @@ export type ImportedData = RecordData | TableData;
 
 /** What the worker analyses: a table as imported, or records it first turns into one. */
 export type AnalysisInput =
-  | { kind: 'table'; table: AnalysisTable }
+  | { kind: 'table'; table: AnalysisTable; notes?: ExclusionNote[]; ruleGraded?: number }
   | { kind: 'records'; records: PooledResults['records']; items: Item[]; isDeviceFactor: boolean };
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
-  /** Answers left out while turning records into analysis rows (empty for tables). */
+  /** Answers left out while reading the file or turning records into analysis rows. */
   notes: ExclusionNote[];
+  /** Rows or records graded by the rule graders because they came without a verdict. */
   ruleGraded: number;
   elapsedMs: number;
 }
-
-export type AnalysisRequest =
-  | { type: 'import'; id: number; files: ImportFileInput[] }
-  | { type: 'analyse'; id: number; input: AnalysisInput; mode: AnalysisMode };
-
-export type AnalysisEvent =
-  | { type: 'progress'; id: number; stage: string; done: number; total: number }
-  | { type: 'imported'; id: number; data: ImportedData }
-  | { type: 'analysed'; id: number; outcome: AnalysisOutcome }
-  | { type: 'error'; id: number; error: { name: string; message: string } };
 
 /** Reports progress of the current request: `done` of `total` units in `stage`. */
 export type ProgressSink = (stage: string, done: number, total: number) => void;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { tableToCsv } from '../../src/core/dashboard';
-import type { GlmEstimate } from '../../src/core/stats';
-import type { PairedTestRow } from '../../src/core/stats';
+import { tableToCsv } from '../../../src/core/dashboard';
+import type { GlmEstimate } from '../../../src/core/stats';
+import type { PairedTestRow } from '../../../src/core/stats';
 import {
   EFFECT_COLUMNS,
   MCNEMAR_COLUMNS,
@@ -9,7 +9,7 @@ import {
   effectRows,
   fixedText,
   paramRows,
-} from '../../src/ui/state/resultsTables';
+} from '../../../src/core/stats/reportTables';
 
 const PAIRED: PairedTestRow = {
   model: 'm',
@@ -34,6 +34,7 @@ const PAIRED: PairedTestRow = {
 
 const GLM: GlmEstimate = {
   isEstimable: true,
+  method: 'ml',
   formula: 'is_incorrect ~ finetuned',
   n: 10,
   clusters: 5,
