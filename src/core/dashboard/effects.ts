@@ -11,7 +11,9 @@
  * omitted rather than reported as NaN; rows follow the catalogue order of contexts and beliefs,
  * with custom framings after the built-in ones in sorted order.
  */
+import { familyLabel } from '../families';
 import { BELIEFS, CONTEXTS } from '../framing';
+import { PROMPT_GROUP_LABELS } from '../stats/vocabulary';
 import { Z_95 } from '../stats/intervals';
 import type { Family } from '../types';
 import { FAMILIES } from '../types';
@@ -148,7 +150,7 @@ export function baseWarmPoints(pairs: readonly AnswerPair[]): ScatterPoint[] {
           family,
           context,
           isBeliefPresent,
-          label: `${family} · ${contextLabelOf(context)} · ${isBeliefPresent ? 'false belief' : 'no belief'}`,
+          label: `${familyLabel(family)} · ${contextLabelOf(context)} · ${isBeliefPresent ? PROMPT_GROUP_LABELS.user_opinion : PROMPT_GROUP_LABELS.original}`,
           n: difference.n,
           baseRate: difference.baseErrors / difference.n,
           warmRate: difference.warmErrors / difference.n,

@@ -6,6 +6,7 @@
  * goes through `writeCsv`, which escapes spreadsheet formulas (labels can hold user text);
  * percentages in CSV are proportions or percentage points as named in the header.
  */
+import { familyWithDataset } from '../families';
 import { writeCsv } from '../csv';
 import type { FamilyRateRow, SetupRateRow } from './errorRates';
 import { SETUP_LABELS } from './errorRates';
@@ -102,7 +103,7 @@ function rateColumns<Row extends RateRow>(): TableColumn<Row>[] {
 }
 
 export const FAMILY_RATE_COLUMNS: readonly TableColumn<FamilyRateRow>[] = [
-  textColumn('family', 'Family', (row) => row.family),
+  textColumn('family', 'Family', (row) => familyWithDataset(row.family)),
   ...rateColumns<FamilyRateRow>(),
 ];
 
@@ -116,7 +117,7 @@ export const STATS_COLUMNS: readonly TableColumn<StatsRow>[] = [
   numberColumn('pairs', 'Pairs', (row) => row.n),
   numberColumn('base_error', 'Base error', (row) => row.baseErrors / row.n, percentText),
   numberColumn('warm_error', 'Warm error', (row) => row.warmErrors / row.n, percentText),
-  numberColumn('diff_pp', 'Δ (pp)', (row) => row.pp, ppText),
+  numberColumn('delta_error_pp', 'Δ error (pp)', (row) => row.pp, ppText),
   numberColumn('b', 'b (only warm wrong)', (row) => row.b),
   numberColumn('c', 'c (only base wrong)', (row) => row.c),
   numberColumn('p', 'p (exact McNemar)', (row) => row.pValue, pText),

@@ -82,6 +82,6 @@ describe('baseWarmPoints', () => {
       ['conspiracy', 'none', false, 1, 0, 1],
       ['medical', 'emotion:sad', true, 2, 0.5, 0.5],
     ]);
-    expect(baseWarmPoints(PAIRS)[3]!.label).toBe('medical · Sad · false belief');
+    expect(baseWarmPoints(PAIRS)[3]!.label).toBe('Medical · Sad · False user belief');
   });
 });
