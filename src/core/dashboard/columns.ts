@@ -60,10 +60,12 @@ export const STYLE_COLUMNS: readonly TableColumn<ArmStyleRow>[] = [
 ];
 
 function agreementText(row: PaperComparisonRow): string {
-  if (row.yours === null) return 'no data yet';
+  if (row.yours === null) return 'not in this design';
   if (row.id === 'sad-largest') return row.isConsistent ? 'agrees' : 'differs';
-  if (row.isPaperInInterval) return 'consistent (paper value inside your 95% CI)';
-  return row.isConsistent ? 'same direction, different size' : 'opposite direction or no change';
+  if (row.isConsistent) {
+    return row.isPaperInInterval ? 'agrees (paper value inside your 95% CI)' : 'same direction';
+  }
+  return row.isPaperInInterval ? 'inconclusive (interval includes 0)' : 'differs';
 }
 
 export const PAPER_COLUMNS: readonly TableColumn<PaperComparisonRow>[] = [

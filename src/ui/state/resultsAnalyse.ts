@@ -11,6 +11,7 @@ import type { AnalysisReport } from '../../core/stats/analysis';
 import { runAnalysis } from '../../core/stats/analysis';
 import type { AnalysisMode } from '../../core/stats/outcomes';
 import type { PresetKey } from '../../core/stats/presets';
+import { summariseTable } from '../../core/stats/summary';
 import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './resultsProtocol';
 import { tabulateRecords } from './resultsTabulate';
 
@@ -52,6 +53,7 @@ export function analyseInStages(
   progress('Done', total, total);
   return {
     report,
+    summary: summariseTable(tabulation.table, mode, input.kind === 'records' ? input : undefined),
     notes: tabulation.notes,
     ruleGraded: tabulation.ruleGraded,
     elapsedMs: now() - startedAt,

@@ -10,6 +10,7 @@ import type { PooledResults } from '../../core/results';
 import type { AnalysisReport } from '../../core/stats/analysis';
 import type { AnalysisTable } from '../../core/stats/analysisRows';
 import type { AnalysisMode } from '../../core/stats/outcomes';
+import type { ResultsSummary } from '../../core/stats/summary';
 import type { Item } from '../../core/types';
 
 /** A file to import, with the path used in messages (folder-relative when a folder was picked). */
@@ -62,6 +63,8 @@ export type AnalysisInput =
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
+  /** Headline, flip rates, grading band and paper comparison over the report's pairs. */
+  summary?: ResultsSummary;
   /** Answers left out while turning records into analysis rows (empty for tables). */
   notes: ExclusionNote[];
   ruleGraded: number;
