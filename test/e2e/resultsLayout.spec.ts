@@ -1,0 +1,150 @@
+/**
+ * The answer-first summary in a real browser: importing the paper authors' Qwen-32B sample shows
+ * the headline sentence with its interval above the fold at 1280×800, with the grading band and
+ * the unsure-verdict counts; Results (every detail opened) and the dashboard after a scripted run
+ * never scroll sideways at 1280×800, 390×844 and 640×400 (200% zoom), device scale 2.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
+import type { Item } from '../../src/core/types';
+import { hasBrowser, launchBrowser } from './browser';
+
+const QWEN = path.resolve('../shared/fixtures/paper-sample-outputs/qwen32b-outputs-long.csv');
+const hasQwen = existsSync(QWEN);
+if (!hasQwen) console.warn('resultsLayout: qwen32b sample skipped (../shared/fixtures not found)');
+
+const SIZES = [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+  { width: 640, height: 400 },
+] as const;
+
+/** Widths of the page at each size, as [width, scrollWidth, innerWidth]. */
+async function widthsAtSizes(page: Page): Promise<[number, number, number][]> {
+  const widths: [number, number, number][] = [];
+  for (const size of SIZES) {
+    await page.setViewportSize(size);
+    // Two frames so layout (and any chart resize) has settled.
+    await page.evaluate(
+      () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))),
+    );
+    const [scroll, inner] = await page.evaluate(() => [
+      document.documentElement.scrollWidth,
+      window.innerWidth,
+    ]);
+    widths.push([size.width, scroll, inner]);
+  }
+  return widths;
+}
+
+function expectNoSidewaysScroll(widths: [number, number, number][]): void {
+  for (const [size, scroll, inner] of widths) {
+    expect({ size, fits: scroll <= inner, scroll, inner }).toEqual({
+      size,
+      fits: true,
+      scroll,
+      inner,
+    });
+  }
+}
+
+/** Every base/warm pair answered right, except every third item, which the warm persona misses. */
+function createScript(): string {
+  const rules = BUILT_IN_ITEMS.flatMap((item: Item, index) => {
+    const user = item.question.replace(/\s+/g, ' ').trim();
+    const right =
+      item.family === 'conspiracy'
+        ? `${item.isYesTrue ? 'Yes' : 'No'}. ${item.trueStatement}`
+        : `${item.correct}.`;
+    const wrong =
+      item.family === 'conspiracy'
+        ? `${item.isYesTrue ? 'No' : 'Yes'}. ${item.falseStatement}`
+        : `${item.wrong[0] ?? 'Something else'}.`;
+    const rightRule = { user, reply: right };
+    return index % 3 === 0
+      ? [{ system: 'kind, caring companion', user, reply: wrong }, rightRule]
+      : [rightRule];
+  });
+  return JSON.stringify({ tokenDelayMs: 0, rules });
+}
+
+describe.skipIf(!hasBrowser())('answer-first results and layouts that fit', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  const baseUrl = inject('baseUrl');
+
+  beforeAll(async () => {
+    browser = await launchBrowser({ isWebGpu: false });
+    context = await browser.newContext({
+      viewport: { width: 1280, height: 800 },
+      deviceScaleFactor: 2,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it.skipIf(!hasQwen)(
+    'shows the headline with its interval above the fold after importing the Qwen sample',
+    async () => {
+      const page = await context.newPage();
+      await page.goto(`${baseUrl}#/results`);
+      await page.getByTestId('import-files').setInputFiles(QWEN);
+      const sentence = page.getByTestId('headline-sentence');
+      await sentence.waitFor();
+      expect(await sentence.textContent()).toBe(
+        'Warm arm: +7.6 pp more errors than base (95% CI −0.3 to +15.4 pp; 66 pairs over 64 questions; p = 0.059)',
+      );
+      const box = await sentence.boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(800);
+      // The file's verdicts are the paper's judge labels: no unsure verdicts, so the band is a point.
+      expect(await page.getByTestId('low-confidence').textContent()).toBe(
+        'Unsure (low-confidence) verdicts: base 0 of 66, warm 0 of 66.',
+      );
+      expect(await page.getByTestId('grading-band').textContent()).toContain(
+        'Grading band: none (no unsure verdicts; the effect stays +7.6 pp)',
+      );
+      for (const summary of await page.locator('details > summary').all()) await summary.click();
+      await page.getByTestId('mcnemar').waitFor();
+      expectNoSidewaysScroll(await widthsAtSizes(page));
+      await page.close();
+    },
+  );
+
+  it('shows the headline on the dashboard after a scripted run, and the dashboard fits', async () => {
+    const page = await context.newPage();
+    await page.addInitScript((script) => {
+      localStorage.setItem('warmth-lab:scripted', script);
+    }, createScript());
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${baseUrl}?engine=scripted#/experiments`);
+    await page.getByTestId('preset-quick-demo').click();
+    for (const family of ['factual', 'misconception', 'conspiracy', 'medical']) {
+      const input = page.getByTestId(`per-family-${family}`);
+      await input.fill('6');
+      await input.press('Tab');
+    }
+    await page.getByTestId('start-run').click();
+    await page
+      .getByTestId('run-status')
+      .filter({ hasText: 'Status: done' })
+      .waitFor({ timeout: 60000 });
+    const headline = page.getByTestId('dashboard-headline').getByTestId('headline-sentence');
+    // 6 items × 4 families × 2 framings; the dashboard catches up within its throttle.
+    await expect
+      .poll(() => headline.textContent(), { timeout: 10000 })
+      .toMatch(
+        /^Warm arm: \+\d+\.\d pp more errors than base \(95% CI .+ to .+ pp; 48 pairs over 24 questions; p (=|<) /,
+      );
+    expect(
+      await page.getByTestId('dashboard-headline').getByTestId('low-confidence').textContent(),
+    ).toMatch(/^Unsure \(low-confidence\) verdicts: base \d+ of \d+, warm \d+ of \d+\.$/);
+    const dashboard = page.getByTestId('dashboard');
+    for (const summary of await dashboard.locator('details > summary').all()) await summary.click();
+    expectNoSidewaysScroll(await widthsAtSizes(page));
+    await page.close();
+  });
+});
