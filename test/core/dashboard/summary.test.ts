@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pairAnswers } from '../../../src/core/dashboard';
+import { pairAnswers, tableToCsv } from '../../../src/core/dashboard';
+import { HEADLINE_COLUMNS, headlineRows } from '../../../src/core/dashboard/headlineColumns';
 import { observationsFromPairs, summariseDashboard } from '../../../src/core/dashboard/summary';
 import type { FactualItem } from '../../../src/core/types';
 import { BASE_ARM, WARM_ARM, fixtureRecords, makeRecord } from './fixture';
@@ -60,5 +61,18 @@ describe('summariseDashboard', () => {
       base: { flipped: 1, caved: 0, otherError: 1 },
       warm: { flipped: 1, caved: 1, otherError: 0 },
     });
+  });
+});
+
+describe('HEADLINE_COLUMNS', () => {
+  it('exports the headline with delta_error_pp = warm − base and the clustered interval', () => {
+    const pairs = pairAnswers(fixtureRecords(), ARM_PAIR, 'paper');
+    const summary = summariseDashboard(pairs, fixtureRecords(), [], ARM_PAIR);
+    const csv = tableToCsv(HEADLINE_COLUMNS, headlineRows(summary.headline, summary.band));
+    const [header, overall] = csv.split('\n');
+    expect(header).toBe(
+      'scope,pairs,questions,base_error,warm_error,delta_error_pp,delta_error_pp_ci95_low,delta_error_pp_ci95_high,p,grading_band_pp_low,grading_band_pp_high,corrected_pp',
+    );
+    expect(overall?.startsWith('All pairs,8,8,0.25,0.625,37.5,-24.70194706')).toBe(true);
   });
 });
