@@ -153,7 +153,6 @@ describe.skipIf(!hasBrowser())('answer-first results and layouts that fit', () =
     expect(
       await page.getByTestId('dashboard-headline').getByTestId('low-confidence').textContent(),
     ).toMatch(/^Unsure \(low-confidence\) verdicts: base \d+ of \d+, warm \d+ of \d+\.$/);
-    const dashboard = page.getByTestId('dashboard');
     await openAllDetails(page);
     // Nothing in the dashboard is wider than the dashboard at any size. (The page as a whole
     // also depends on the Experiments view's own columns, checked by the all-views layout test.)
