@@ -4,7 +4,8 @@
  * the unsure-verdict counts; Results (every detail opened) and the dashboard after a scripted run
  * never scroll sideways at 1280×800, 390×844 and 640×400 (200% zoom), device scale 2.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -15,6 +16,24 @@ import { hasBrowser, launchBrowser } from './browser';
 const QWEN = path.resolve('../shared/fixtures/paper-sample-outputs/qwen32b-outputs-long.csv');
 const hasQwen = existsSync(QWEN);
 if (!hasQwen) console.warn('resultsLayout: qwen32b sample skipped (../shared/fixtures not found)');
+
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE_SOURCE });
+  const violations = (await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: () => Promise<{ violations: unknown[] }> } })
+      .axe;
+    return (await axe.run()).violations;
+  })) as { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -92,6 +111,8 @@ describe.skipIf(!hasBrowser())('answer-first results and layouts that fit', () =
     context = await browser.newContext({
       viewport: { width: 1280, height: 800 },
       deviceScaleFactor: 2,
+      // axe is injected as an inline script, which the app's CSP rightly forbids.
+      bypassCSP: true,
     });
   });
   afterAll(async () => {
@@ -121,6 +142,8 @@ describe.skipIf(!hasBrowser())('answer-first results and layouts that fit', () =
       await openAllDetails(page);
       await page.getByTestId('mcnemar').waitFor();
       expectNoSidewaysScroll(await widthsAtSizes(page));
+      // Every panel open, at 640 px (200% zoom): no serious or critical axe violation either.
+      expect(await seriousViolations(page)).toEqual([]);
       await page.close();
     },
   );
