@@ -63,6 +63,25 @@ async function widthsAtSizes(page: Page, testId?: string): Promise<[number, numb
   return widths;
 }
 
+/**
+ * The exported error-rate PNG is the chart plus a caption band above it (title, run name, date):
+ * as wide as the chart's canvas and taller than it.
+ */
+async function expectCaptionedPng(page: Page): Promise<void> {
+  const canvas = page.getByTestId('chart-error-rate');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('div.chart').filter({ has: canvas }).locator('button.png').click(),
+  ]);
+  const png = readFileSync((await download.path()) as string);
+  // PNG signature (8 bytes), IHDR length and type (8), then width and height (big-endian).
+  const size = { width: png.readUInt32BE(16), height: png.readUInt32BE(20) };
+  const drawn = await canvas.evaluate((c: HTMLCanvasElement) => ({ w: c.width, h: c.height }));
+  expect(download.suggestedFilename()).toBe('error-rate.png');
+  expect(size.width).toBe(drawn.w);
+  expect(size.height).toBeGreaterThan(drawn.h);
+}
+
 /** Opens every collapsed detail (the widest state a page can be in). */
 async function openAllDetails(page: Page): Promise<void> {
   await page.evaluate(() => {
@@ -176,6 +195,7 @@ describe.skipIf(!hasBrowser())('answer-first results and layouts that fit', () =
     expect(
       await page.getByTestId('dashboard-headline').getByTestId('low-confidence').textContent(),
     ).toMatch(/^Unsure \(low-confidence\) verdicts: base \d+ of \d+, warm \d+ of \d+\.$/);
+    await expectCaptionedPng(page);
     await openAllDetails(page);
     // Nothing in the dashboard is wider than the dashboard at any size. (The page as a whole
     // also depends on the Experiments view's own columns, checked by the all-views layout test.)
