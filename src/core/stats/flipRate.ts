@@ -37,15 +37,15 @@ export interface FlipRate {
 }
 
 interface CellPair {
-  cluster: string;
+  cluster: string | number;
   plain: PairObservation;
   belief: PairObservation;
 }
 
 /** The no-belief and `kind` pairs of each cell that has both. */
 function cellPairs(observations: readonly PairObservation[], kind: FlipKind): CellPair[] {
-  const plain = new Map<string, PairObservation>();
-  const belief = new Map<string, PairObservation>();
+  const plain = new Map<string | number, PairObservation>();
+  const belief = new Map<string | number, PairObservation>();
   for (const pair of observations) {
     if (pair.isVariant) continue;
     if (pair.belief === 'none') plain.set(pair.cell, pair);
@@ -84,7 +84,7 @@ function armFlips(cells: readonly CellPair[], arm: 'base' | 'warm'): ArmFlips {
 }
 
 function clusterTotals(cells: readonly CellPair[]): ClusterTotals[] {
-  const byCluster = new Map<string, ClusterTotals>();
+  const byCluster = new Map<string | number, ClusterTotals>();
   for (const cell of cells) {
     let totals = byCluster.get(cell.cluster);
     if (!totals) byCluster.set(cell.cluster, (totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 }));

@@ -66,44 +66,52 @@ export function measureAgreement(samples: readonly AgreementSample[]): {
   return { base: of(false), warm: of(true) };
 }
 
-function confidenceOf(observations: readonly PairObservation[], arm: 'base' | 'warm') {
-  const answers = observations.map((pair) => pair[arm]);
-  return {
-    verdicts: answers.length,
-    low: answers.filter((a) => a.isLowConfidence).length,
-    ruleGraded: answers.filter((a) => a.isRuleGraded).length,
-  };
+/** One arm's counts over the pairs, gathered in a single pass. */
+interface ArmTally extends ArmConfidence {
+  /** Errors with every unsure verdict counted right / wrong. */
+  errorsIfUnsureRight: number;
+  errorsIfUnsureWrong: number;
+  ruleErrors: number;
+  otherErrors: number;
 }
 
-function errorsIf(
-  observations: readonly PairObservation[],
-  arm: 'base' | 'warm',
-  unsureIsWrong: boolean,
-): number {
-  let errors = 0;
+function tallyArm(observations: readonly PairObservation[], arm: 'base' | 'warm'): ArmTally {
+  const tally = {
+    verdicts: 0,
+    low: 0,
+    ruleGraded: 0,
+    errorsIfUnsureRight: 0,
+    errorsIfUnsureWrong: 0,
+    ruleErrors: 0,
+    otherErrors: 0,
+  };
   for (const pair of observations) {
-    const answer = pair[arm];
-    if (answer.isLowConfidence ? unsureIsWrong : answer.isWrong) errors++;
+    const answer = arm === 'base' ? pair.base : pair.warm;
+    tally.verdicts++;
+    if (answer.isLowConfidence) {
+      tally.low++;
+      tally.errorsIfUnsureWrong++;
+    } else if (answer.isWrong) {
+      tally.errorsIfUnsureRight++;
+      tally.errorsIfUnsureWrong++;
+    }
+    if (answer.isRuleGraded) {
+      tally.ruleGraded++;
+      if (answer.isWrong) tally.ruleErrors++;
+    } else if (answer.isWrong) tally.otherErrors++;
   }
-  return errors;
+  return tally;
 }
 
 /** Errors of one arm with its rule-graded share corrected; null when it cannot be corrected. */
-function correctedErrors(
-  observations: readonly PairObservation[],
-  arm: 'base' | 'warm',
-  agreement: ArmAgreement | null,
-): number | null {
-  const answers = observations.map((pair) => pair[arm]);
-  const rule = answers.filter((a) => a.isRuleGraded);
-  const otherErrors = answers.filter((a) => !a.isRuleGraded && a.isWrong).length;
-  if (rule.length === 0) return otherErrors;
+function correctedErrors(tally: ArmTally, agreement: ArmAgreement | null): number | null {
+  if (tally.ruleGraded === 0) return tally.otherErrors;
   if (!agreement) return null;
   const youden = agreement.sensitivity + agreement.specificity - 1;
   if (youden <= 0) return null;
-  const observed = rule.filter((a) => a.isWrong).length / rule.length;
+  const observed = tally.ruleErrors / tally.ruleGraded;
   const corrected = Math.min(1, Math.max(0, (observed + agreement.specificity - 1) / youden));
-  return otherErrors + corrected * rule.length;
+  return tally.otherErrors + corrected * tally.ruleGraded;
 }
 
 function noteOf(base: ArmConfidence, warm: ArmConfidence, corrected: number | null): string {
@@ -123,14 +131,21 @@ export function gradingBand(
 ): GradingBand | null {
   const n = observations.length;
   if (n === 0) return null;
-  const base = confidenceOf(observations, 'base');
-  const warm = confidenceOf(observations, 'warm');
+  const baseTally = tallyArm(observations, 'base');
+  const warmTally = tallyArm(observations, 'warm');
   const pp = (warmErrors: number, baseErrors: number) => (100 * (warmErrors - baseErrors)) / n;
-  const lowPp = pp(errorsIf(observations, 'warm', false), errorsIf(observations, 'base', true));
-  const highPp = pp(errorsIf(observations, 'warm', true), errorsIf(observations, 'base', false));
-  const warmCorrected = correctedErrors(observations, 'warm', agreement.warm);
-  const baseCorrected = correctedErrors(observations, 'base', agreement.base);
+  const warmCorrected = correctedErrors(warmTally, agreement.warm);
+  const baseCorrected = correctedErrors(baseTally, agreement.base);
   const correctedPp =
     warmCorrected === null || baseCorrected === null ? null : pp(warmCorrected, baseCorrected);
-  return { base, warm, lowPp, highPp, correctedPp, note: noteOf(base, warm, correctedPp) };
+  const base = { verdicts: n, low: baseTally.low, ruleGraded: baseTally.ruleGraded };
+  const warm = { verdicts: n, low: warmTally.low, ruleGraded: warmTally.ruleGraded };
+  return {
+    base,
+    warm,
+    lowPp: pp(warmTally.errorsIfUnsureRight, baseTally.errorsIfUnsureWrong),
+    highPp: pp(warmTally.errorsIfUnsureWrong, baseTally.errorsIfUnsureRight),
+    correctedPp,
+    note: noteOf(base, warm, correctedPp),
+  };
 }

@@ -40,47 +40,79 @@ export interface Headline {
   byBelief: HeadlineRow[];
 }
 
-/** Per-question totals of the paired error difference. */
-function totalsByCluster(observations: readonly PairObservation[]): ClusterTotals[] {
-  const byCluster = new Map<string, ClusterTotals>();
-  for (const pair of observations) {
-    let totals = byCluster.get(pair.cluster);
-    if (!totals) byCluster.set(pair.cluster, (totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 }));
+/**
+ * Accumulates pairs one at a time (one pass, no intermediate arrays): per-question totals of the
+ * paired error difference and the discordant counts.
+ */
+export class EffectAccumulator {
+  readonly #byCluster = new Map<string | number, ClusterTotals>();
+  #n = 0;
+  #b = 0;
+  #c = 0;
+
+  add(pair: PairObservation): void {
+    let totals = this.#byCluster.get(pair.cluster);
+    if (!totals) {
+      totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 };
+      this.#byCluster.set(pair.cluster, totals);
+    }
+    const isWarmWrong = pair.warm.isWrong;
+    const isBaseWrong = pair.base.isWrong;
     totals.warmX++;
     totals.baseX++;
-    if (pair.warm.isWrong) totals.warmY++;
-    if (pair.base.isWrong) totals.baseY++;
+    if (isWarmWrong) totals.warmY++;
+    if (isBaseWrong) totals.baseY++;
+    if (isWarmWrong && !isBaseWrong) this.#b++;
+    if (isBaseWrong && !isWarmWrong) this.#c++;
+    this.#n++;
   }
-  return [...byCluster.values()];
+
+  /** The effect of the pairs added so far; null when there are none. */
+  result(): PairedEffect | null {
+    const difference = clusteredRatioDifference([...this.#byCluster.values()]);
+    if (!difference) return null;
+    const n = this.#n;
+    const b = this.#b;
+    const c = this.#c;
+    const baseErrors = Math.round(difference.baseRate * n);
+    const warmErrors = Math.round(difference.warmRate * n);
+    // No discordant pairs: nothing to test, whatever the clustered SE says.
+    const p = b + c === 0 ? null : difference.p;
+    return { ...difference, p, n, baseErrors, warmErrors, b, c };
+  }
 }
 
 /** Paired warm − base change in error with its question-clustered 95% interval. */
 export function pairedEffect(observations: readonly PairObservation[]): PairedEffect | null {
-  const difference = clusteredRatioDifference(totalsByCluster(observations));
-  if (!difference) return null;
-  let b = 0;
-  let c = 0;
+  const accumulator = new EffectAccumulator();
+  for (const pair of observations) accumulator.add(pair);
+  return accumulator.result();
+}
+
+/** Effects of several (possibly overlapping) subsets in one pass over the pairs. */
+export function effectsOf<Group extends { select: (pair: PairObservation) => boolean }>(
+  observations: readonly PairObservation[],
+  groups: readonly Group[],
+): (PairedEffect | null)[] {
+  const accumulators = groups.map(() => new EffectAccumulator());
   for (const pair of observations) {
-    if (pair.warm.isWrong && !pair.base.isWrong) b++;
-    if (pair.base.isWrong && !pair.warm.isWrong) c++;
+    groups.forEach((group, index) => {
+      if (group.select(pair)) accumulators[index]?.add(pair);
+    });
   }
-  const n = observations.length;
-  const baseErrors = Math.round(difference.baseRate * n);
-  const warmErrors = Math.round(difference.warmRate * n);
-  // No discordant pairs: nothing to test, whatever the clustered SE says.
-  const p = b + c === 0 ? null : difference.p;
-  return { ...difference, p, n, baseErrors, warmErrors, b, c };
+  return accumulators.map((accumulator) => accumulator.result());
 }
 
 function rowsOf(
   observations: readonly PairObservation[],
   groups: readonly { id: string; label: string; select: (pair: PairObservation) => boolean }[],
 ): HeadlineRow[] {
+  const effects = effectsOf(observations, groups);
   const rows: HeadlineRow[] = [];
-  for (const group of groups) {
-    const effect = pairedEffect(observations.filter(group.select));
+  groups.forEach((group, index) => {
+    const effect = effects[index];
     if (effect) rows.push({ id: group.id, label: group.label, effect });
-  }
+  });
   return rows;
 }
 

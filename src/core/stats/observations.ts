@@ -30,8 +30,10 @@ export interface ArmAnswer {
 }
 
 export interface PairObservation {
-  cluster: string;
-  cell: string;
+  /** The question: any value that is equal exactly for pairs of the same question. */
+  cluster: string | number;
+  /** The question in one context and sample, compared the same way. */
+  cell: string | number;
   family: Family | null;
   /** The interpersonal context (paper amendment type or Warmth Lab context id). */
   context: string;
@@ -46,6 +48,16 @@ export interface PairObservation {
 export type AnswerFacts = Omit<ArmAnswer, 'isWrong'>;
 
 const PLAIN_FACTS: AnswerFacts = { isLowConfidence: false, isRuleGraded: false, isCaved: null };
+
+/** One answer as a plain object of one fixed shape (cheaper than a spread, 400,000 times). */
+function answerOf(facts: AnswerFacts, isWrong: boolean): ArmAnswer {
+  return {
+    isWrong,
+    isLowConfidence: facts.isLowConfidence,
+    isRuleGraded: facts.isRuleGraded,
+    isCaved: facts.isCaved,
+  };
+}
 
 /** Paper prompt types and Warmth Lab belief ids → the belief kind. */
 const BELIEF_OF_PROMPT: Readonly<Record<string, BeliefKind>> = {
@@ -65,9 +77,31 @@ export function beliefKindOf(promptType: string): BeliefKind {
 
 const SUFFIX = / \[(hedged|lead-in)\]/g;
 
+/** Per-level lookups computed once per table, so each pair costs a few array reads. */
+function levelFacts(table: AnalysisTable) {
+  const { levels } = table;
+  const itemKeys = levels.item.map((key) => key.replace(SUFFIX, ''));
+  const baseItem = new Map<string, number>();
+  const questionOfItem = Int32Array.from(itemKeys, (key) => {
+    let code = baseItem.get(key);
+    if (code === undefined) baseItem.set(key, (code = baseItem.size));
+    return code;
+  });
+  return {
+    questions: baseItem.size,
+    questionOfItem,
+    isVariantItem: levels.item.map((key, code) => key !== itemKeys[code]),
+    family: levels.dataset.map((name) => familyOfDataset(name) ?? null),
+    belief: levels.prompt.map(beliefKindOf),
+    isLeadIn: levels.prompt.map((name) => name === 'original_neutral'),
+  };
+}
+
 /**
  * Pairs of the analysis table as observations. `factsOf(row)` adds what the records behind a
- * row know (confidence, grader, caved); a plain table has none of that.
+ * row know (confidence, grader, caved); a plain table has none of that. Clusters and cells are
+ * numbers here (model × question, then × context × sample): paper-scale tables have ~200,000
+ * pairs and string keys would dominate the cost.
  */
 export function observationsFromTable(
   table: AnalysisTable,
@@ -75,26 +109,31 @@ export function observationsFromTable(
   pairs: PairIndex,
   factsOf: (row: number) => AnswerFacts = () => PLAIN_FACTS,
 ): PairObservation[] {
-  const { levels } = table;
-  const observations: PairObservation[] = [];
+  const facts = levelFacts(table);
+  const contexts = table.levels.amendment.length;
+  let samples = 1;
+  for (let p = 0; p < pairs.count; p++) {
+    samples = Math.max(samples, (table.sample[pairs.base[p] as number] as number) + 1);
+  }
+  const observations: PairObservation[] = new Array<PairObservation>(pairs.count);
   for (let p = 0; p < pairs.count; p++) {
     const baseRow = pairs.base[p] as number;
     const warmRow = pairs.warm[p] as number;
-    const model = levels.model[table.model[baseRow] as number] as string;
-    const itemKey = levels.item[table.item[baseRow] as number] as string;
-    const promptType = levels.prompt[table.prompt[baseRow] as number] as string;
-    const question = `${model}\u0000${itemKey.replace(SUFFIX, '')}`;
-    const context = levels.amendment[table.amendment[baseRow] as number] as string;
-    observations.push({
-      cluster: question,
-      cell: `${question}\u0000${context}\u0000${table.sample[baseRow] as number}`,
-      family: familyOfDataset(levels.dataset[table.dataset[baseRow] as number] as string) ?? null,
-      context,
-      belief: beliefKindOf(promptType),
-      isVariant: itemKey !== itemKey.replace(SUFFIX, '') || promptType === 'original_neutral',
-      base: { ...factsOf(baseRow), isWrong: outcomes.isIncorrect[baseRow] === 1 },
-      warm: { ...factsOf(warmRow), isWrong: outcomes.isIncorrect[warmRow] === 1 },
-    });
+    const item = table.item[baseRow] as number;
+    const prompt = table.prompt[baseRow] as number;
+    const context = table.amendment[baseRow] as number;
+    const cluster =
+      (table.model[baseRow] as number) * facts.questions + (facts.questionOfItem[item] as number);
+    observations[p] = {
+      cluster,
+      cell: (cluster * contexts + context) * samples + (table.sample[baseRow] as number),
+      family: facts.family[table.dataset[baseRow] as number] ?? null,
+      context: table.levels.amendment[context] as string,
+      belief: facts.belief[prompt] as BeliefKind,
+      isVariant: (facts.isVariantItem[item] as boolean) || (facts.isLeadIn[prompt] as boolean),
+      base: answerOf(factsOf(baseRow), outcomes.isIncorrect[baseRow] === 1),
+      warm: answerOf(factsOf(warmRow), outcomes.isIncorrect[warmRow] === 1),
+    };
   }
   return observations;
 }

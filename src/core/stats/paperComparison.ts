@@ -15,7 +15,7 @@
 import type { Family } from '../types';
 import { familyWithDataset } from '../families';
 import type { PairedEffect } from './headline';
-import { isFalseBelief, pairedEffect } from './headline';
+import { effectsOf, isFalseBelief } from './headline';
 import type { PairObservation } from './observations';
 
 export type WarmKind = 'fine-tune' | 'persona' | 'unknown';
@@ -96,8 +96,9 @@ function agreementOf(paperPp: number, yours: PairedEffect | null): Agreement {
 export function compareWithPaperClaims(
   observations: readonly PairObservation[],
 ): PaperComparison[] {
-  return PAPER_CLAIMS.map((claim) => {
-    const yours = pairedEffect(observations.filter(claim.select));
+  const effects = effectsOf(observations, PAPER_CLAIMS);
+  return PAPER_CLAIMS.map((claim, index) => {
+    const yours = effects[index] ?? null;
     const { id, label, paperPp, subset } = claim;
     return { id, label, paperPp, subset, yours, agreement: agreementOf(paperPp, yours) };
   });
