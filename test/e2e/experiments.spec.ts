@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { familyWithDataset } from '../../src/core/families';
 import { BUILT_IN_ITEMS } from '../../src/core/questions/bank';
 import type { Item, ResponseRecord } from '../../src/core/types';
 import { hasBrowser, launchBrowser } from './browser';
@@ -91,7 +92,7 @@ async function reloadAndResume(page: Page): Promise<number> {
 function expectedRateRows(records: readonly ResponseRecord[], labels: Record<string, string>) {
   const rows = new Map<string, { errors: number; n: number; notCounted: number }>();
   for (const record of records) {
-    const key = `${record.family}|${labels[record.armId]}`;
+    const key = `${familyWithDataset(record.family)}|${labels[record.armId]}`;
     const row = rows.get(key) ?? { errors: 0, n: 0, notCounted: 0 };
     let outcome = record.grades[0]?.outcome;
     if (outcome === 'refusal' && record.family === 'conspiracy') outcome = 'correct';

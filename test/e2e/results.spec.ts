@@ -133,7 +133,14 @@ describe.skipIf(!hasBrowser())('analyse results (imports, pooling, exports)', ()
 
   it('shows hand-computed error rates and a paired test for a small long CSV', async () => {
     await page.getByTestId('import-files').setInputFiles(file('small.csv', SMALL_CSV));
-    await page.getByTestId('error-rates').waitFor();
+    // The answer comes first: Δ = (2 − 0)/4, clustered over 4 questions (t, 3 df).
+    const headline = page.getByTestId('headline-sentence');
+    await headline.waitFor();
+    expect(await headline.textContent()).toBe(
+      'Warm arm: +50.0 pp more errors than base (95% CI −41.9 to +100.0 pp; 4 pairs over 4 questions; p = 0.182)',
+    );
+    // The detail tables follow, collapsed.
+    expect(await page.getByTestId('error-rates').isVisible()).toBe(false);
     const rows = await tableText(page, 'error-rates');
     expect(rows).toHaveLength(2);
     // base 1/4 = 25.0%, Wilson [4.6%, 69.9%]; warm 3/4 = 75.0%, Wilson [30.1%, 95.4%]
@@ -143,7 +150,7 @@ describe.skipIf(!hasBrowser())('analyse results (imports, pooling, exports)', ()
     expect(rows[1]).toContain('75.0%');
     expect(rows[1]).toContain('[30.1%, 95.4%]');
     const paired = await tableText(page, 'mcnemar');
-    // b = 2 (only base correct), c = 0; exact p = 2·(½)² = 0.5; odds ratio b/c infinite.
+    // b = 2 (only warm wrong), c = 0; exact p = 2·(½)² = 0.5; odds ratio b/c infinite.
     expect(paired).toHaveLength(1);
     expect(paired[0]).toContain('0.500');
     expect(paired[0]).toContain('∞');
@@ -167,7 +174,8 @@ describe.skipIf(!hasBrowser())('analyse results (imports, pooling, exports)', ()
         file('laptop.json', LAPTOP, 'application/json'),
         file('phone.json', PHONE, 'application/json'),
       ]);
-    await page.getByTestId('duplicate-count').waitFor();
+    // The data summary sits in a collapsed detail: wait for it in the DOM, not on screen.
+    await page.getByTestId('duplicate-count').waitFor({ state: 'attached' });
     expect(await page.getByTestId('duplicate-count').textContent()).toContain('2 duplicate');
     expect(await page.getByTestId('results-error').count()).toBe(0);
     // 8 answers in, 2 dropped: 6 answers from two devices (device as a factor).
@@ -207,6 +215,7 @@ describe.skipIf(!hasBrowser())('analyse results (imports, pooling, exports)', ()
     const csv = await readFile((await csvDownload.path()) as string, 'utf8');
     expect(csv).toContain(`"'=HYPERLINK(""http://example.invalid"") Paris"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);
+    await page.getByTestId('details-rates').locator('summary').click();
     const [tableDownload] = await Promise.all([
       page.waitForEvent('download'),
       // DataTable puts its CSV button right after the table.

@@ -5,6 +5,8 @@
  * Owns: which numbers each chart's data table shows. Invariant: every chart's table holds the
  * exact values plotted (rates in %, changes in pp, intervals as low/high).
  */
+import { familyWithDataset } from '../families';
+import { PROMPT_GROUP_LABELS } from '../stats/vocabulary';
 import type { ContextBeliefEffect, ScatterPoint } from './effects';
 import { percentText, ppText } from './format';
 import { contextLabelOf } from './labels';
@@ -21,14 +23,16 @@ export const EFFECT_COLUMNS: readonly TableColumn<ContextBeliefEffect>[] = [
   numberColumn('pairs', 'Pairs', (row) => row.n),
   numberColumn('base_error', 'Base error', (row) => row.baseErrors / row.n, percentText),
   numberColumn('warm_error', 'Warm error', (row) => row.warmErrors / row.n, percentText),
-  numberColumn('diff_pp', 'Δ (pp)', (row) => row.pp, ppText),
-  intervalColumn('diff_pp_ci95', '95% CI (pp)', (row) => [row.lowPp, row.highPp], ppText),
+  numberColumn('delta_error_pp', 'Δ error (pp)', (row) => row.pp, ppText),
+  intervalColumn('delta_error_pp_ci95', '95% CI (pp)', (row) => [row.lowPp, row.highPp], ppText),
 ];
 
 export const POINT_COLUMNS: readonly TableColumn<ScatterPoint>[] = [
-  textColumn('family', 'Family', (row) => row.family),
+  textColumn('family', 'Family', (row) => familyWithDataset(row.family)),
   textColumn('context', 'Context', (row) => contextLabelOf(row.context)),
-  textColumn('belief', 'Belief', (row) => (row.isBeliefPresent ? 'false belief' : 'none')),
+  textColumn('belief', 'Belief', (row) =>
+    row.isBeliefPresent ? PROMPT_GROUP_LABELS.user_opinion : PROMPT_GROUP_LABELS.original,
+  ),
   numberColumn('pairs', 'Pairs', (row) => row.n),
   numberColumn('base_error', 'Base error', (row) => row.baseRate, percentText),
   numberColumn('warm_error', 'Warm error', (row) => row.warmRate, percentText),
@@ -56,10 +60,12 @@ export const STYLE_COLUMNS: readonly TableColumn<ArmStyleRow>[] = [
 ];
 
 function agreementText(row: PaperComparisonRow): string {
-  if (row.yours === null) return 'no data yet';
+  if (row.yours === null) return 'not in this design';
   if (row.id === 'sad-largest') return row.isConsistent ? 'agrees' : 'differs';
-  if (row.isPaperInInterval) return 'consistent (paper value inside your 95% CI)';
-  return row.isConsistent ? 'same direction, different size' : 'opposite direction or no change';
+  if (row.isConsistent) {
+    return row.isPaperInInterval ? 'agrees (paper value inside your 95% CI)' : 'same direction';
+  }
+  return row.isPaperInInterval ? 'inconclusive (interval includes 0)' : 'differs';
 }
 
 export const PAPER_COLUMNS: readonly TableColumn<PaperComparisonRow>[] = [

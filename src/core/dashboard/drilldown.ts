@@ -13,6 +13,7 @@ import { SETUP_LABELS, setupOf } from './errorRates';
 import { beliefLabelOf, contextLabelOf } from './labels';
 import type { AnswerPair } from './pairs';
 import type { BeliefScope } from './statsTable';
+import { familyWithDataset } from '../families';
 import { BELIEF_SCOPE_LABELS } from './statsTable';
 
 export type Selection =
@@ -64,17 +65,18 @@ export function pairsFor(pairs: readonly AnswerPair[], selection: Selection): An
 export function describeSelection(selection: Selection): string {
   switch (selection.kind) {
     case 'family':
-      return `Family: ${selection.family}`;
+      return `Family: ${familyWithDataset(selection.family)}`;
     case 'setup':
       return `Setup: ${SETUP_LABELS[selection.setup]}`;
     case 'context-belief':
       return `${contextLabelOf(selection.context)} · ${beliefLabelOf(selection.belief)}`;
     case 'point': {
-      const belief = selection.isBeliefPresent ? 'false belief stated' : 'no stated belief';
-      return `${selection.family} · ${contextLabelOf(selection.context)} · ${belief}`;
+      const belief = BELIEF_SCOPE_LABELS[selection.isBeliefPresent ? 'false-belief' : 'no-belief'];
+      return `${familyWithDataset(selection.family)} · ${contextLabelOf(selection.context)} · ${belief}`;
     }
     case 'scope': {
-      const family = selection.family === 'all' ? 'all families' : selection.family;
+      const family =
+        selection.family === 'all' ? 'All families' : familyWithDataset(selection.family);
       return `${family} · ${BELIEF_SCOPE_LABELS[selection.beliefScope]}`;
     }
     default: {

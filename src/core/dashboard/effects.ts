@@ -3,15 +3,21 @@
  * paper's Fig. 5) and per family × context × belief-presence as base-vs-warm points (Fig. 2).
  *
  * Owns: the interval of a paired difference. With n pairs, b where only the warm answer is
- * wrong and c where only the base answer is wrong, the change is Δ = (b − c)/n and its 95%
- * interval is the Wald interval for paired proportions, Δ ± z·√((b + c) − (b − c)²/n)/n. It is
- * cheap enough to recompute live; with no discordant pairs its width is zero, which the UI
- * shows together with n, and it is clipped to ±100 pp, which a difference of proportions cannot
- * leave. Invariants: percentage points throughout; a group with no pairs is
+ * wrong and c where only the base answer is wrong, the change is Δ = (b − c)/n. Its 95% interval
+ * is clustered by question (item): a question's prompts are not independent, so the SE is the
+ * cluster-robust SE of the mean paired difference with t on (questions − 1) df, as in the
+ * Results headline (core/stats/clusteredDifference.ts). Where that cannot be formed (one
+ * question, or no variation between questions) the pairwise Wald interval
+ * Δ ± z·√((b + c) − (b − c)²/n)/n stands in and `isClustered` is false; with no discordant pairs
+ * its width is zero, which the UI shows together with n. Bounds are clipped to ±100 pp. Invariants: percentage points throughout; a group with no pairs is
  * omitted rather than reported as NaN; rows follow the catalogue order of contexts and beliefs,
  * with custom framings after the built-in ones in sorted order.
  */
+import { familyLabel } from '../families';
 import { BELIEFS, CONTEXTS } from '../framing';
+import { PROMPT_GROUP_LABELS } from '../stats/vocabulary';
+import type { ClusterTotals } from '../stats/clusteredDifference';
+import { clusteredRatioDifference } from '../stats/clusteredDifference';
 import { Z_95 } from '../stats/intervals';
 import type { Family } from '../types';
 import { FAMILIES } from '../types';
@@ -31,6 +37,8 @@ export interface PairedDifference {
   pp: number;
   lowPp: number;
   highPp: number;
+  /** True when the interval is clustered by question; false for the pairwise fallback. */
+  isClustered: boolean;
 }
 
 export interface ContextBeliefEffect extends PairedDifference {
@@ -51,6 +59,20 @@ export interface ScatterPoint {
   warmRate: number;
 }
 
+/** Per-question totals of the paired answers, for the clustered interval. */
+function clusterTotals(pairs: readonly AnswerPair[]): ClusterTotals[] {
+  const byItem = new Map<string, ClusterTotals>();
+  for (const pair of pairs) {
+    let totals = byItem.get(pair.itemId);
+    if (!totals) byItem.set(pair.itemId, (totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 }));
+    totals.warmX++;
+    totals.baseX++;
+    if (pair.isWarmWrong) totals.warmY++;
+    if (pair.isBaseWrong) totals.baseY++;
+  }
+  return [...byItem.values()];
+}
+
 /** Paired difference of warm and base error; null for an empty set of pairs. */
 export function pairedDifference(pairs: readonly AnswerPair[]): PairedDifference | null {
   const n = pairs.length;
@@ -66,6 +88,11 @@ export function pairedDifference(pairs: readonly AnswerPair[]): PairedDifference
     if (pair.isBaseWrong && !pair.isWarmWrong) c++;
   }
   const delta = (b - c) / n;
+  const clustered = clusteredRatioDifference(clusterTotals(pairs));
+  if (clustered && clustered.lowPp !== null && clustered.highPp !== null) {
+    const { lowPp, highPp } = clustered;
+    return { n, baseErrors, warmErrors, b, c, pp: 100 * delta, lowPp, highPp, isClustered: true };
+  }
   // max(0, …) guards against a tiny negative from rounding when every pair is discordant one way.
   const halfWidth = (Z_95 * Math.sqrt(Math.max(0, b + c - (b - c) ** 2 / n))) / n;
   return {
@@ -77,6 +104,7 @@ export function pairedDifference(pairs: readonly AnswerPair[]): PairedDifference
     pp: 100 * delta,
     lowPp: 100 * Math.max(-1, delta - halfWidth),
     highPp: 100 * Math.min(1, delta + halfWidth),
+    isClustered: false,
   };
 }
 
@@ -148,7 +176,7 @@ export function baseWarmPoints(pairs: readonly AnswerPair[]): ScatterPoint[] {
           family,
           context,
           isBeliefPresent,
-          label: `${family} · ${contextLabelOf(context)} · ${isBeliefPresent ? 'false belief' : 'no belief'}`,
+          label: `${familyLabel(family)} · ${contextLabelOf(context)} · ${isBeliefPresent ? PROMPT_GROUP_LABELS.user_opinion : PROMPT_GROUP_LABELS.original}`,
           n: difference.n,
           baseRate: difference.baseErrors / difference.n,
           warmRate: difference.warmErrors / difference.n,

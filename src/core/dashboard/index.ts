@@ -28,6 +28,7 @@ export {
   FAMILY_RATE_COLUMNS,
   SETUP_RATE_COLUMNS,
   STATS_COLUMNS,
+  statsColumns,
   intervalColumn,
   numberColumn,
   tableToCsv,

@@ -3,8 +3,9 @@
  * (2025) next to the same quantities measured on this run.
  *
  * Owns: the list of published effects (in percentage points, as reported in the paper's text)
- * and how each is measured here. Overall and per-task effects use every pair; the false-belief
- * effect uses pairs where the user stated a false belief; the context claim is qualitative
+ * and how each is measured here, like for like: the overall and per-task effects were measured on
+ * prompts with no interpersonal context and no user belief, so only those pairs are compared;
+ * the false-belief effect uses pairs where the user stated a false belief; the context claim is qualitative
  * (sadness produced the largest increase among the interpersonal contexts), so it is checked by
  * ranking this run's no-belief context effects. Invariants: the paper's numbers are constants
  * and never recomputed; a measurement with no pairs is null, shown as "no data yet".
@@ -28,10 +29,31 @@ export interface PaperEffect {
   select: (pair: AnswerPair) => boolean;
 }
 
-const isFamily = (family: Family) => (pair: AnswerPair) => pair.family === family;
+/**
+ * The paper's headline and per-task figures are for plain prompts with no interpersonal context
+ * and no user belief; only those pairs are compared with them.
+ */
+export function isPaperBaselinePair(pair: AnswerPair): boolean {
+  const { condition } = pair;
+  return (
+    condition.context === 'none' &&
+    condition.belief === 'none' &&
+    condition.isHedged !== true &&
+    condition.hasLeadIn !== true
+  );
+}
+
+const isFamily = (family: Family) => (pair: AnswerPair) =>
+  pair.family === family && isPaperBaselinePair(pair);
 
 export const PAPER_EFFECTS: readonly PaperEffect[] = [
-  { id: 'overall', label: 'All tasks', paperPp: 7.43, paperText: '+7.43 pp', select: () => true },
+  {
+    id: 'overall',
+    label: 'All tasks (no context, no belief)',
+    paperPp: 7.43,
+    paperText: '+7.43 pp',
+    select: isPaperBaselinePair,
+  },
   {
     id: 'medical',
     label: 'MedQA (medical)',
@@ -65,7 +87,8 @@ export const PAPER_EFFECTS: readonly PaperEffect[] = [
     label: 'User states a false belief',
     paperPp: 11,
     paperText: '+11 pp',
-    select: (pair) => pair.condition.belief !== 'none',
+    select: (pair) =>
+      pair.condition.belief === 'asserts-wrong' || pair.condition.belief === 'denies-right',
   },
 ];
 
@@ -75,12 +98,21 @@ export interface PaperComparisonRow {
   paperPp: number | null;
   paperText: string;
   yours: PairedDifference | null;
-  /** Agrees with the paper: same sign, or for the context claim, sadness is largest here too. */
+  /**
+   * Agrees with the paper: the whole 95% interval on the paper's side of zero (for the context
+   * claim, sadness is largest here too); null when the design lacks the claim's conditions.
+   */
   isConsistent: boolean | null;
   /** The paper's value lies inside your 95% interval. */
   isPaperInInterval: boolean | null;
   /** Free-text finding for qualitative claims. */
   finding: string;
+}
+
+/** The whole interval lies strictly on the paper's side of zero. */
+function isOnPaperSide(yours: PairedDifference, paperPp: number): boolean {
+  const sign = Math.sign(paperPp);
+  return Math.min(sign * yours.lowPp, sign * yours.highPp) > 0;
 }
 
 function compareOne(effect: PaperEffect, pairs: readonly AnswerPair[]): PaperComparisonRow {
@@ -92,7 +124,7 @@ function compareOne(effect: PaperEffect, pairs: readonly AnswerPair[]): PaperCom
     paperPp: paper,
     paperText: effect.paperText,
     yours,
-    isConsistent: yours && paper !== null ? Math.sign(yours.pp) === Math.sign(paper) : null,
+    isConsistent: yours && paper !== null ? isOnPaperSide(yours, paper) : null,
     isPaperInInterval:
       yours && paper !== null ? yours.lowPp <= paper && paper <= yours.highPp : null,
     finding: '',

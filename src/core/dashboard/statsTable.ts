@@ -10,7 +10,9 @@
  * only the warm answer is wrong (only base correct), c where only the base answer is wrong;
  * groups with no pairs are omitted; no NaN (an odds ratio with c = 0 is Infinity).
  */
+import { familyWithDataset } from '../families';
 import { benjaminiHochberg, discordantStatistics } from '../stats/mcnemar';
+import { PROMPT_GROUP_LABELS } from '../stats/vocabulary';
 import type { Family } from '../types';
 import { FAMILIES } from '../types';
 import type { PairedDifference } from './effects';
@@ -23,8 +25,8 @@ export type BeliefScope = 'any' | 'no-belief' | 'false-belief';
 
 export const BELIEF_SCOPE_LABELS: Readonly<Record<BeliefScope, string>> = {
   any: 'all prompts',
-  'no-belief': 'no stated belief',
-  'false-belief': 'false belief stated',
+  'no-belief': PROMPT_GROUP_LABELS.original,
+  'false-belief': PROMPT_GROUP_LABELS.user_opinion,
 };
 
 export interface StatsRow extends PairedDifference {
@@ -70,7 +72,7 @@ function scopes(pairs: readonly AnswerPair[]): Scope[] {
 
 function toRow(scope: Scope, difference: PairedDifference): Omit<StatsRow, 'pFdr'> {
   const tests = discordantStatistics(difference.b, difference.c);
-  const familyLabel = scope.family === 'all' ? 'all families' : scope.family;
+  const familyLabel = scope.family === 'all' ? 'All families' : familyWithDataset(scope.family);
   return {
     ...difference,
     tier: scope.tier,

@@ -6,6 +6,7 @@
  * goes through `writeCsv`, which escapes spreadsheet formulas (labels can hold user text);
  * percentages in CSV are proportions or percentage points as named in the header.
  */
+import { familyWithDataset } from '../families';
 import { writeCsv } from '../csv';
 import type { FamilyRateRow, SetupRateRow } from './errorRates';
 import { SETUP_LABELS } from './errorRates';
@@ -102,7 +103,7 @@ function rateColumns<Row extends RateRow>(): TableColumn<Row>[] {
 }
 
 export const FAMILY_RATE_COLUMNS: readonly TableColumn<FamilyRateRow>[] = [
-  textColumn('family', 'Family', (row) => row.family),
+  textColumn('family', 'Family', (row) => familyWithDataset(row.family)),
   ...rateColumns<FamilyRateRow>(),
 ];
 
@@ -111,23 +112,28 @@ export const SETUP_RATE_COLUMNS: readonly TableColumn<SetupRateRow>[] = [
   ...rateColumns<SetupRateRow>(),
 ];
 
-export const STATS_COLUMNS: readonly TableColumn<StatsRow>[] = [
-  textColumn('scope', 'Scope', (row) => row.label),
-  numberColumn('pairs', 'Pairs', (row) => row.n),
-  numberColumn('base_error', 'Base error', (row) => row.baseErrors / row.n, percentText),
-  numberColumn('warm_error', 'Warm error', (row) => row.warmErrors / row.n, percentText),
-  numberColumn('diff_pp', 'Δ (pp)', (row) => row.pp, ppText),
-  numberColumn('b', 'b (only warm wrong)', (row) => row.b),
-  numberColumn('c', 'c (only base wrong)', (row) => row.c),
-  numberColumn('p', 'p (exact McNemar)', (row) => row.pValue, pText),
-  numberColumn('p_fdr', 'FDR p (BH)', (row) => row.pFdr, pText),
-  numberColumn('cohens_g', "Cohen's g", (row) => row.cohensG, ratioText),
-  numberColumn('odds_ratio', 'OR (b/c)', (row) => row.oddsRatio, ratioText),
-  intervalColumn(
-    'odds_ratio_ci95',
-    'OR 95% CI',
-    (row) => [row.oddsRatioLow, row.oddsRatioHigh],
-    ratioText,
-  ),
-  textColumn('note', 'Note', (row) => row.note),
-];
+/** The statistics table's columns, with each note shown as `codeOf(row)` (a short code). */
+export function statsColumns(codeOf: (row: StatsRow) => string): readonly TableColumn<StatsRow>[] {
+  return [
+    textColumn('scope', 'Scope', (row) => row.label),
+    numberColumn('pairs', 'Pairs', (row) => row.n),
+    numberColumn('base_error', 'Base error', (row) => row.baseErrors / row.n, percentText),
+    numberColumn('warm_error', 'Warm error', (row) => row.warmErrors / row.n, percentText),
+    numberColumn('delta_error_pp', 'Δ error (pp)', (row) => row.pp, ppText),
+    numberColumn('b', 'b (only warm wrong)', (row) => row.b),
+    numberColumn('c', 'c (only base wrong)', (row) => row.c),
+    numberColumn('p', 'p (exact McNemar)', (row) => row.pValue, pText),
+    numberColumn('p_fdr', 'FDR p (BH)', (row) => row.pFdr, pText),
+    numberColumn('cohens_g', "Cohen's g", (row) => row.cohensG, ratioText),
+    numberColumn('odds_ratio', 'OR (b/c)', (row) => row.oddsRatio, ratioText),
+    intervalColumn(
+      'odds_ratio_ci95',
+      'OR 95% CI',
+      (row) => [row.oddsRatioLow, row.oddsRatioHigh],
+      ratioText,
+    ),
+    textColumn('note', 'Note', codeOf),
+  ];
+}
+
+export const STATS_COLUMNS: readonly TableColumn<StatsRow>[] = statsColumns((row) => row.note);

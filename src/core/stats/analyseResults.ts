@@ -12,6 +12,7 @@ import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './analysisDat
 import type { AnalysisMode } from './outcomes';
 import type { PresetKey } from './presets';
 import { tabulateRecords } from './tabulateResults';
+import { summariseTable } from './summary';
 
 export const PRESET_ORDER: readonly PresetKey[] = ['model1', 'model2', 'model3', 'model4'];
 
@@ -52,6 +53,7 @@ export function analyseInStages(
   progress('Done', total, total);
   return {
     report,
+    summary: summariseTable(tabulation.table, mode, input.kind === 'records' ? input : undefined),
     notes: tabulation.notes,
     ruleGraded: tabulation.ruleGraded,
     elapsedMs: now() - startedAt,

@@ -9,6 +9,7 @@ import type { PooledResults } from '../results';
 import type { Item } from '../types';
 import type { AnalysisReport } from './analysis';
 import type { AnalysisTable } from './analysisRows';
+import type { ResultsSummary } from './summary';
 
 /** Why some answers are not in the analysis, and how many. */
 export interface ExclusionNote {
@@ -54,6 +55,8 @@ export type AnalysisInput =
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
+  /** Headline, flip rates, grading band and paper comparison over the report's pairs. */
+  summary?: ResultsSummary;
   /** Answers left out while reading the file or turning records into analysis rows. */
   notes: ExclusionNote[];
   /** Rows or records graded by the rule graders because they came without a verdict. */

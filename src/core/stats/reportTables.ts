@@ -57,40 +57,43 @@ export const REFUSAL_RATE_COLUMNS: readonly TableColumn<RefusalRateRow>[] = [
   intervalColumn('wilson95', 'Wilson 95% CI', (row) => row.wilson95, percentText),
 ];
 
-export const MCNEMAR_COLUMNS: readonly TableColumn<PairedTestRow>[] = [
-  textColumn('model', 'Model', (row) => row.model),
-  textColumn('dataset', 'Dataset', (row) => row.dataset),
-  textColumn('family', 'Prompts', (row) => row.family),
-  textColumn('amendment_type', 'Context', (row) => row.amendment_type),
-  numberColumn('n', 'Pairs', (row) => row.n),
-  numberColumn(
-    'base_accuracy_pct',
-    'Base correct',
-    (row) => row.base_accuracy_pct / 100,
-    percentText,
-  ),
-  numberColumn(
-    'warm_accuracy_pct',
-    'Warm correct',
-    (row) => row.warm_accuracy_pct / 100,
-    percentText,
-  ),
-  numberColumn('diff_pp', 'Δ correct (pp)', (row) => row.diff_pp, ppText),
-  numberColumn('base_only_correct', 'b (only base correct)', (row) => row.base_only_correct),
-  numberColumn('warm_only_correct', 'c (only warm correct)', (row) => row.warm_only_correct),
-  numberColumn('p_value', 'p (exact McNemar)', (row) => row.p_value, pText),
-  numberColumn('p_fdr', 'FDR p (BH)', (row) => row.p_fdr, pText),
-  numberColumn('cohens_g', "Cohen's g", (row) => row.cohens_g, ratioText),
-  numberColumn('mcnemar_z', 'McNemar z', (row) => row.mcnemar_z, ratioText),
-  numberColumn('odds_ratio', 'OR (b/c)', (row) => row.odds_ratio, ratioText),
-  intervalColumn(
-    'odds_ratio_ci95',
-    'OR 95% CI',
-    (row) => row.odds_ratio_ci95 ?? [null, null],
-    ratioText,
-  ),
-  textColumn('note', 'Note', (row) => row.note ?? ''),
-];
+/**
+ * McNemar columns in the one vocabulary: Δ error = warm − base (pp); b = pairs where only warm
+ * is wrong (= only base correct), c = only base wrong. Notes show as short codes (`codeOf`).
+ */
+export function mcnemarColumns(
+  codeOf: (row: PairedTestRow) => string,
+): readonly TableColumn<PairedTestRow>[] {
+  return [
+    textColumn('model', 'Model', (row) => row.model),
+    textColumn('dataset', 'Dataset', (row) => row.dataset),
+    textColumn('family', 'Prompts', (row) => row.family),
+    textColumn('amendment_type', 'Context', (row) => row.amendment_type),
+    numberColumn('n', 'Pairs', (row) => row.n),
+    numberColumn('base_error', 'Base error', (row) => 1 - row.base_accuracy_pct / 100, percentText),
+    numberColumn('warm_error', 'Warm error', (row) => 1 - row.warm_accuracy_pct / 100, percentText),
+    numberColumn('delta_error_pp', 'Δ error (pp)', (row) => -row.diff_pp, ppText),
+    numberColumn('b', 'b (only warm wrong)', (row) => row.base_only_correct),
+    numberColumn('c', 'c (only base wrong)', (row) => row.warm_only_correct),
+    numberColumn('p_value', 'p (exact McNemar)', (row) => row.p_value, pText),
+    numberColumn('p_fdr', 'FDR p (BH)', (row) => row.p_fdr, pText),
+    numberColumn('cohens_g', "Cohen's g", (row) => row.cohens_g, ratioText),
+    numberColumn('mcnemar_z', 'McNemar z', (row) => row.mcnemar_z, ratioText),
+    numberColumn('odds_ratio', 'OR (b/c)', (row) => row.odds_ratio, ratioText),
+    intervalColumn(
+      'odds_ratio_ci95',
+      'OR 95% CI',
+      (row) => row.odds_ratio_ci95 ?? [null, null],
+      ratioText,
+    ),
+    textColumn('note', 'Note', codeOf),
+  ];
+}
+
+/** The McNemar columns with full notes (for callers without a legend). */
+export const MCNEMAR_COLUMNS: readonly TableColumn<PairedTestRow>[] = mcnemarColumns(
+  (row) => row.note ?? '',
+);
 
 /** One coefficient of a fitted GLM. */
 export interface ParamRow {

@@ -78,3 +78,21 @@ export function unmodifiedAmendmentIn(levels: readonly string[]): string | undef
 export function referenceDatasetIn(levels: readonly string[]): string | undefined {
   return levels.find((level) => isReferenceDataset(level)) ?? levels[0];
 }
+
+/**
+ * One name per prompt group and belief kind in every view (Results, dashboard, CSV, JSON):
+ * the paper's `original` and `user_opinion` groups and Warmth Lab's belief ids.
+ */
+export const PROMPT_GROUP_LABELS: Readonly<Record<PromptGroup, string>> = {
+  original: 'No user belief',
+  user_opinion: 'False user belief',
+};
+
+/** The two kinds of false belief, named the same wherever they appear. */
+export const FALSE_BELIEF_LABELS = {
+  'asserts-wrong': 'User asserts a wrong answer',
+  'denies-right': 'User denies the right answer',
+} as const;
+
+/** The sign convention, said once: Δ error is warm minus base, in percentage points. */
+export const DELTA_ERROR_LABEL = 'Δ error (warm − base, pp)';

@@ -29,7 +29,9 @@ import {
   toGlmRows,
   viewPairs,
 } from '../../core/dashboard';
+import { summariseDashboard } from '../../core/dashboard/summary';
 import type { GradingMode } from '../../core/grading';
+import type { ResultsSummary } from '../../core/stats/summary';
 import type { Arm, Item, ResponseRecord } from '../../core/types';
 
 /** How many answer pairs the drill-down panel shows at first, and adds per "show more". */
@@ -72,6 +74,15 @@ export class DashboardState {
     armStyle(this.#snapshot.records, this.#snapshot.arms, (r) => this.#warmth.scoreOf(r)),
   );
   readonly paper: PaperComparisonRow[] = $derived(compareWithPaper(this.series.pairs));
+  /** Headline, grading band, flip rates and paper comparison: the same core as Results. */
+  readonly summary: ResultsSummary = $derived(
+    summariseDashboard(
+      this.series.pairs,
+      this.#snapshot.records,
+      this.#snapshot.items,
+      this.series.armPair,
+    ),
+  );
   readonly picked: PairView[] = $derived(
     this.#selection
       ? viewPairs(pairsFor(this.series.pairs, this.#selection), this.#snapshot.items)

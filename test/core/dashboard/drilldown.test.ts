@@ -7,7 +7,11 @@ const PAIRS = pairAnswers(fixtureRecords(), { base: BASE_ARM, warm: WARM_ARM }, 
 
 describe('pairsFor and describeSelection', () => {
   const cases: [Selection, string[], string][] = [
-    [{ kind: 'family', family: 'factual' }, ['f1', 'f2', 'f3', 'f4', 'f5'], 'Family: factual'],
+    [
+      { kind: 'family', family: 'factual' },
+      ['f1', 'f2', 'f3', 'f4', 'f5'],
+      'Family: Factual (TriviaQA)',
+    ],
     [{ kind: 'setup', setup: 'context' }, ['f5'], 'Setup: + context'],
     [
       { kind: 'context-belief', context: 'none', belief: 'none' },
@@ -17,17 +21,17 @@ describe('pairsFor and describeSelection', () => {
     [
       { kind: 'point', family: 'medical', context: 'emotion:sad', isBeliefPresent: true },
       ['m1', 'm2'],
-      'medical · Sad · false belief stated',
+      'Medical (MedQA) · Sad · False user belief',
     ],
     [
       { kind: 'scope', family: 'all', beliefScope: 'false-belief' },
       ['m1', 'm2'],
-      'all families · false belief stated',
+      'All families · False user belief',
     ],
     [
       { kind: 'scope', family: 'conspiracy', beliefScope: 'no-belief' },
       ['c1'],
-      'conspiracy · no stated belief',
+      'Conspiracy (MASK disinformation) · No user belief',
     ],
   ];
   it.each(cases)('%j', (selection, itemIds, heading) => {

@@ -10,7 +10,7 @@ import { BASE_ARM, WARM_ARM, fixtureRecords } from './fixture';
 const PAIRS = pairAnswers(fixtureRecords(), { base: BASE_ARM, warm: WARM_ARM }, 'paper');
 
 describe('pairedDifference', () => {
-  it('gives warm − base error with the paired Wald interval', () => {
+  it('gives warm − base error with an interval clustered by question (scipy t, 7 df)', () => {
     // n = 8, b = 4 (c1, f2, f5, m2 only warm wrong), c = 1 (m1): Δ = 3/8
     const difference = pairedDifference(PAIRS)!;
     expect([
@@ -21,8 +21,10 @@ describe('pairedDifference', () => {
       difference.warmErrors,
     ]).toEqual([8, 4, 1, 2, 5]);
     expect(difference.pp).toBe(37.5);
-    expect(difference.lowPp).toBeCloseTo(-10.72741202202484, 10);
-    expect(difference.highPp).toBeCloseTo(85.72741202202484, 10);
+    // One pair per item here, so the clustered SE is the SD of d_i/√n and t has n − 1 df.
+    expect(difference.isClustered).toBe(true);
+    expect(difference.lowPp).toBeCloseTo(-24.70194706340495, 8);
+    expect(difference.highPp).toBeCloseTo(99.70194706340494, 8);
   });
 
   it('is null for no pairs', () => {
@@ -38,8 +40,10 @@ describe('contextBeliefEffects', () => {
       ['emotion:happy', 'none', 1, 1, 0, 100],
       ['emotion:sad', 'asserts-wrong', 2, 1, 1, 0],
     ]);
-    expect(rows[0]!.lowPp).toBeCloseTo(-2.940659449211763, 10);
-    expect(rows[0]!.highPp).toBeCloseTo(82.94065944921176, 10);
+    expect(rows[0]!.lowPp).toBeCloseTo(-28.00873806582557, 8);
+    expect(rows[0]!.highPp).toBe(100);
+    // One question: no clustered interval, the pairwise Wald interval stands in.
+    expect(rows[1]!.isClustered).toBe(false);
     expect([rows[1]!.lowPp, rows[1]!.highPp]).toEqual([100, 100]);
     expect([rows[2]!.lowPp, rows[2]!.highPp]).toEqual([-100, 100]);
     expect([rows[2]!.contextLabel, rows[2]!.beliefLabel]).toEqual([
@@ -82,6 +86,6 @@ describe('baseWarmPoints', () => {
       ['conspiracy', 'none', false, 1, 0, 1],
       ['medical', 'emotion:sad', true, 2, 0.5, 0.5],
     ]);
-    expect(baseWarmPoints(PAIRS)[3]!.label).toBe('medical · Sad · false belief');
+    expect(baseWarmPoints(PAIRS)[3]!.label).toBe('Medical · Sad · False user belief');
   });
 });

@@ -7,25 +7,27 @@ describe('compareWithPaper', () => {
     pairAnswers(fixtureRecords(), { base: BASE_ARM, warm: WARM_ARM }, 'paper'),
   );
 
-  it('lists every published effect next to this run', () => {
+  it('compares each published effect with the same subset of this run (like for like)', () => {
+    // The overall and per-task figures: no context, no belief (f1–f4, c1), so f5 (happy) and
+    // the medical pairs (sad, asserts a wrong answer) are left out of them.
     expect(rows.map((r) => [r.id, r.paperPp, r.yours?.n ?? 0, r.yours?.pp ?? null])).toEqual([
-      ['overall', 7.43, 8, 37.5],
-      ['medical', 8.6, 2, 0],
+      ['overall', 7.43, 5, 40],
+      ['medical', 8.6, 0, null],
       ['misconception', 8.4, 0, null],
       ['conspiracy', 5.4, 1, 100],
-      ['factual', 4.9, 5, 40],
+      ['factual', 4.9, 4, 25],
       ['false-belief', 11, 2, 0],
       ['sad-largest', null, 1, 100],
     ]);
   });
 
-  it('says whether each estimate agrees with the paper', () => {
+  it('says "agrees" only when the whole interval is on the paper\'s side of zero', () => {
     expect(rows.map((r) => [r.id, r.isConsistent, r.isPaperInInterval])).toEqual([
-      ['overall', true, true],
-      ['medical', false, true],
+      ['overall', false, true],
+      ['medical', null, null],
       ['misconception', null, null],
       ['conspiracy', true, false],
-      ['factual', true, true],
+      ['factual', false, true],
       ['false-belief', false, true],
       ['sad-largest', false, null],
     ]);

@@ -9,13 +9,13 @@ describe('pairedStatsTable', () => {
   it('has overall, family and family × belief rows with exact McNemar tests', () => {
     const rows = pairedStatsTable(pairAnswers(fixtureRecords(), ARM_PAIR, 'paper'));
     expect(rows.map((r) => [r.tier, r.label, r.n, r.b, r.c, r.pValue])).toEqual([
-      ['overall', 'all families · all prompts', 8, 4, 1, 0.375],
-      ['family', 'factual · all prompts', 5, 2, 0, 0.5],
-      ['family', 'conspiracy · all prompts', 1, 1, 0, 1],
-      ['family', 'medical · all prompts', 2, 1, 1, 1],
-      ['family-belief', 'factual · no stated belief', 5, 2, 0, 0.5],
-      ['family-belief', 'conspiracy · no stated belief', 1, 1, 0, 1],
-      ['family-belief', 'medical · false belief stated', 2, 1, 1, 1],
+      ['overall', 'All families · all prompts', 8, 4, 1, 0.375],
+      ['family', 'Factual (TriviaQA) · all prompts', 5, 2, 0, 0.5],
+      ['family', 'Conspiracy (MASK disinformation) · all prompts', 1, 1, 0, 1],
+      ['family', 'Medical (MedQA) · all prompts', 2, 1, 1, 1],
+      ['family-belief', 'Factual (TriviaQA) · No user belief', 5, 2, 0, 0.5],
+      ['family-belief', 'Conspiracy (MASK disinformation) · No user belief', 1, 1, 0, 1],
+      ['family-belief', 'Medical (MedQA) · False user belief', 2, 1, 1, 1],
     ]);
     const overall = rows[0]!;
     // b = 4, c = 1: g = |4/5 − 1/2|, OR = 4, exact CI from Clopper–Pearson on 4/5

@@ -39,8 +39,8 @@ describe('table text and CSV', () => {
     const rows = errorRatesByFamily(fixtureRecords(), ARMS, 'paper');
     const texts = rows.slice(0, 2).map((row) => FAMILY_RATE_COLUMNS.map((c) => c.text(row)));
     expect(texts).toEqual([
-      ['factual', 'Base', '1', '5', '20.0%', '[3.6%, 62.4%]', '0'],
-      ['factual', 'Warm', '3', '5', '60.0%', '[23.1%, 88.2%]', '0'],
+      ['Factual (TriviaQA)', 'Base', '1', '5', '20.0%', '[3.6%, 62.4%]', '0'],
+      ['Factual (TriviaQA)', 'Warm', '3', '5', '60.0%', '[23.1%, 88.2%]', '0'],
     ]);
   });
 
@@ -55,9 +55,9 @@ describe('table text and CSV', () => {
       'family,arm,errors,n,error_rate,wilson_95_low,wilson_95_high,not_counted',
     );
     expect(lines[1]).toMatch(
-      /^factual,"'=HYPERLINK\(""x""\)",1,5,0\.2,0\.0362241086\d*,0\.624465370\d*,0$/,
+      /^Factual \(TriviaQA\),"'=HYPERLINK\(""x""\)",1,5,0\.2,0\.0362241086\d*,0\.624465370\d*,0$/,
     );
-    expect(lines[2]).toBe('misconception,"\'=HYPERLINK(""x"")",0,0,,,,1');
+    expect(lines[2]).toBe('Misconception (TruthfulQA),"\'=HYPERLINK(""x"")",0,0,,,,1');
   });
 
   it('writes an infinite odds ratio as inf in the statistics CSV', () => {
@@ -66,7 +66,7 @@ describe('table text and CSV', () => {
     );
     const factual = tableToCsv(STATS_COLUMNS, [stats[1]!]).split('\n')[1]!;
     expect(factual.split(',').slice(0, 11)).toEqual([
-      'factual · all prompts',
+      'Factual (TriviaQA) · all prompts',
       '5',
       '0.2',
       '0.6',

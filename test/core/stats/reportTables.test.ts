@@ -60,8 +60,10 @@ describe('results tables', () => {
     expect(cells["Cohen's g"]).toBe('0.50');
     expect(cells['OR (b/c)']).toBe('∞');
     expect(cells['OR 95% CI']).toBe('[0.50, ∞]');
-    expect(cells['Base correct']).toBe('75.0%');
-    expect(cells['Δ correct (pp)']).toBe('−50.0 pp');
+    // One sign everywhere: Δ error = warm − base (base 25% wrong, warm 75% wrong here).
+    expect(cells['Base error']).toBe('25.0%');
+    expect(cells['Δ error (pp)']).toBe('+50.0 pp');
+    expect(cells['b (only warm wrong)']).toBe(String(PAIRED.base_only_correct));
     expect(cells['p (exact McNemar)']).toBe('0.500');
     expect(cells['Note']).toBe('');
   });
