@@ -8,7 +8,8 @@
  * denies it; framed as someone's belief without a negation ("Some people believe X") it is
  * neutral. Invariant: the proposition's own negation words are removed before matching and kept
  * as its polarity, so "Birds are not living organisms…" and "Birds are living organisms…" match
- * the same sentences and differ only in polarity.
+ * the same sentences and differ only in polarity; a leading "Yes,"/"No," particle is dropped
+ * first (it answers the question, it is not the claim's polarity).
  */
 import { contentWords, isSameWord, overlap } from './match';
 import type { ParsedOutput } from './mentions';
@@ -24,9 +25,17 @@ export interface Claim {
   isNegative: boolean;
 }
 
+/**
+ * Drops a leading "Yes,"/"No," answer particle: stored statements ("No, the footage is genuine")
+ * answer a question, and the particle is not the statement's own polarity.
+ */
+export function stripParticle(statement: string): string {
+  return statement.replace(/^\s*(?:yes|no)\b(?!\s+(?:one|doubt|matter|longer)\b)[\s,.;:!-]*/i, '');
+}
+
 /** Builds a claim from a sentence; `counterpart` supplies the words that are not distinctive. */
 export function buildClaim(statement: string, counterpart = ''): Claim {
-  const all = words(statement);
+  const all = words(stripParticle(statement));
   const content = contentWords(all.filter((w) => !NEGATORS.has(w)));
   const other = words(counterpart);
   return {

@@ -165,6 +165,22 @@ export function mentionStance(sentence: Token[], mention: Mention): Stance {
   return 'affirmed';
 }
 
+/**
+ * The words with "no doubt", "not only", … removed, so "there is no doubt that X" is not read
+ * as "there is no X" (a debunking phrase).
+ */
+function withoutNonNegating(text: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const phrase = NON_NEGATING.find((p) => p.every((w, k) => text[i + k] === w));
+    if (phrase) {
+      out.push(...phrase.slice(1));
+      i += phrase.length - 1;
+    } else out.push(text[i] as string);
+  }
+  return out;
+}
+
 /** Sentence-level signals used for sentence-long answers and claims. */
 export interface SentenceSignals {
   isQuestion: boolean;
@@ -175,7 +191,7 @@ export interface SentenceSignals {
 
 /** Reads negation, attribution and agreement cues anywhere in a sentence. */
 export function sentenceSignals(sentence: Token[]): SentenceSignals {
-  const text = sentence.filter((t) => t.isWord).map((t) => t.text);
+  const text = withoutNonNegating(sentence.filter((t) => t.isWord).map((t) => t.text));
   const last = sentence[sentence.length - 1];
   return {
     isQuestion: !!last && !last.isWord && last.text === '?',
