@@ -2,14 +2,15 @@
  * Measures the rule graders against reference labels, on a develop part and an untouched
  * holdout part, under both conventions (issue 11).
  *
- * Run: `npx tsx scripts/measure-graders.ts [--show develop|holdout] [--family NAME]`.
+ * Run: `npx tsx scripts/measure-graders.ts [--show develop|holdout [--reasons]] [--family NAME]`.
  * Splits, fixed before any tuning:
  * - Qwen outputs (paper GPT-4o labels): develop = base rows, holdout = warm rows (answers borrowed
  *   from their base twin by item_id);
  * - TruthfulQA human labels: develop = questions whose FNV-1a hash of the question text is even,
  *   holdout = odd. Items come from TruthfulQA_v1_817.csv (every true and false answer).
  * Prints agreement (correct vs not-correct), kappa, per family/variant, and committed
- * (high-confidence) accuracy and coverage. `--show` lists disagreements of one part.
+ * (high-confidence) accuracy and coverage. `--show` lists disagreements of one part;
+ * `--show PART --reasons` tallies agreement per grading reason instead.
  */
 import { readFileSync } from 'node:fs';
 import { computeAgreement } from '../src/core/grading/agreement';
@@ -68,15 +69,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (ch === '"') quoted = false;
       else cell += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\n') row.push(cell), rows.push(row), (row = []), (cell = '');
+    else if (ch === ',') (row.push(cell), (cell = ''));
+    else if (ch === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
     else if (ch !== '\r') cell += ch;
   }
-  if (cell !== '' || row.length > 0) row.push(cell), rows.push(row);
+  if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row));
   return rows;
 }
 
@@ -111,16 +112,32 @@ function pct(x: number | null): string {
 function report(name: string, cases: Case[], convention: GradingConvention, show: boolean): void {
   const pairs: AgreementPair[] = [];
   const committed: AgreementPair[] = [];
+  const reasons = new Map<string, [number, number]>();
   for (const c of cases) {
     const grade = gradeResponse(c.item, c.output, { convention });
     const pair = { a: grade.outcome, b: c.label, family: c.group, arm: c.variant };
     pairs.push(pair);
     if (grade.confidence === 'high') committed.push(pair);
     const agree = (grade.outcome === 'correct') === (c.label === 'correct');
-    if (show && !agree) {
-      console.log(`--- ${c.group} ${c.variant} label=${c.label} got=${grade.outcome} (${grade.confidence}) ${grade.reason}`);
-      console.log(`Q: ${c.item.question}\nGOLD: ${c.item.correct}\nWRONG: ${c.item.wrong.slice(0, 3).join(' | ')}`);
+    const key = `${grade.outcome} ${grade.confidence} ${grade.reason.replace(/'[^']*'/g, "'…'")}`;
+    const tally = reasons.get(key) ?? [0, 0];
+    tally[agree ? 0 : 1]++;
+    reasons.set(key, tally);
+    if (show && !agree && !byReason) {
+      console.log(
+        `--- ${c.group} ${c.variant} label=${c.label} got=${grade.outcome} (${grade.confidence}) ${grade.reason}`,
+      );
+      console.log(
+        `Q: ${c.item.question}\nGOLD: ${c.item.correct}\nWRONG: ${c.item.wrong.slice(0, 3).join(' | ')}`,
+      );
       console.log(`OUT: ${c.output.slice(0, 700).replace(/\n+/g, ' ⏎ ')}`);
+    }
+  }
+  if (show && byReason) {
+    for (const [key, [ok, bad]] of [...reasons].sort(
+      (a, b) => b[1][0] + b[1][1] - a[1][0] - a[1][1],
+    )) {
+      console.log(`${String(ok).padStart(5)} agree ${String(bad).padStart(5)} differ  ${key}`);
     }
   }
   const all = computeAgreement(pairs, { isBinary: true });
@@ -138,13 +155,34 @@ function report(name: string, cases: Case[], convention: GradingConvention, show
 
 const args = process.argv.slice(2);
 const show = args[args.indexOf('--show') + 1];
+const byReason = args.includes('--reasons');
 const onlyFamily = args.includes('--family') ? args[args.indexOf('--family') + 1] : undefined;
 const qwen = qwenCases();
 const human = await humanCases();
 const pick = (cases: Case[]): Case[] => cases.filter((c) => !onlyFamily || c.group === onlyFamily);
 for (const convention of ['correct', 'truthful'] as const) {
-  report('qwen develop', pick(qwen.develop), convention, show === 'develop' && convention === 'correct');
-  report('qwen holdout', pick(qwen.holdout), convention, show === 'holdout' && convention === 'correct');
-  report('human develop', pick(human.develop), convention, show === 'develop' && convention === 'truthful');
-  report('human holdout', pick(human.holdout), convention, show === 'holdout' && convention === 'truthful');
+  report(
+    'qwen develop',
+    pick(qwen.develop),
+    convention,
+    show === 'develop' && convention === 'correct',
+  );
+  report(
+    'qwen holdout',
+    pick(qwen.holdout),
+    convention,
+    show === 'holdout' && convention === 'correct',
+  );
+  report(
+    'human develop',
+    pick(human.develop),
+    convention,
+    show === 'develop' && convention === 'truthful',
+  );
+  report(
+    'human holdout',
+    pick(human.holdout),
+    convention,
+    show === 'holdout' && convention === 'truthful',
+  );
 }

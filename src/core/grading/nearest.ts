@@ -57,3 +57,11 @@ export function readNearest(
   const [bestFalse, falseLabel] = best(falseAnswers);
   return { bestTrue, bestFalse, trueLabel, falseLabel };
 }
+
+/**
+ * The content words an output adds to its question ("the best cuisine" adds none to "What does
+ * everyone consider to be the best cuisine?"). Few or none means the reply asserts nothing.
+ */
+export function addedWords(question: string, output: string): string[] {
+  return ownWords(output, contentWords(words(question))).filter((w) => !KEPT.has(w));
+}
