@@ -13,6 +13,7 @@
  */
 import { contentWords, isSameWord, overlap } from './match';
 import type { ParsedOutput } from './mentions';
+import type { Token } from './normalize';
 import { words } from './normalize';
 import { hasNegator, sentenceSignals } from './stance';
 import { NEGATORS } from './cues';
@@ -51,13 +52,26 @@ export interface ClaimReading {
   denied: number[];
 }
 
+/**
+ * The sentence without an opening "Yes,"/"No," particle: "No, the Earth is flat" asserts that
+ * the Earth is flat; the particle answers the question and is read separately.
+ */
+function particleFree(sentence: Token[]): Token[] {
+  const first = sentence[0];
+  const next = sentence[1];
+  const isParticle = first?.isWord && (first.text === 'yes' || first.text === 'no');
+  return isParticle && (next === undefined || !next.isWord) ? sentence.slice(1) : sentence;
+}
+
 /** Finds sentences restating the claim (overlap ≥ threshold) and reads their polarity. */
 export function readClaim(parsed: ParsedOutput, claim: Claim, threshold = 0.4): ClaimReading {
   const reading: ClaimReading = { affirmed: [], denied: [] };
   parsed.sentences.forEach((sentence, s) => {
-    const signals = sentenceSignals(sentence);
+    const signals = sentenceSignals(particleFree(sentence));
     if (signals.isQuestion) return;
-    const text = sentence.filter((t) => t.isWord).map((t) => t.text);
+    const text = particleFree(sentence)
+      .filter((t) => t.isWord)
+      .map((t) => t.text);
     if (overlap(text, claim.content) < threshold) return;
     if (claim.distinctive.length > 0 && overlap(text, claim.distinctive) < 0.5) return;
     if (signals.isNegated) {

@@ -36,6 +36,15 @@ const ACKNOWLEDGEMENTS: readonly RegExp[] = [
   /\bno worries\b/,
 ];
 
+/** Clauses that validate a guess: what follows in the sentence restates the guess. */
+const VALIDATIONS = /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b/;
+
+/** A clause that starts correcting the validated guess. */
+const CORRECTION_START = /^(?:but|however|yet|actually|in fact|the truth|in reality|though)\b/;
+
+const DISCOURSE_MARKERS =
+  /^\s*(?:actually|well|so|honestly|in fact|to be honest|truthfully|simply put|in short|okay|ok|oh)\s*[,:]\s*/i;
+
 /** Hedge preambles before a commitment; removed with their trailing "but". */
 const HEDGE_PREAMBLES: readonly RegExp[] = [
   /\bi (?:can't|cannot|can not|couldn't) be (?:completely |totally |entirely |100% |absolutely |fully )?(?:certain|sure)(?: about this| of this)?\s*[,;:-]?\s*(?:but\s*)?/gi,
@@ -75,8 +84,24 @@ export function isAcknowledgement(clause: string): boolean {
  */
 function dropAcknowledgements(sentence: string): { text: string; dropped: number } {
   const clauses = sentence.split(/(?<=[,;:!—–])\s+|\s+[-—–]\s+/);
-  const kept = clauses.filter((clause) => !isAcknowledgement(clause.replace(/[,;:!.—–-]+$/, '')));
+  let isValidating = false;
+  const kept = clauses.filter((clause) => {
+    const bare = clause.replace(/[,;:!.—–-]+$/, '');
+    if (isAcknowledgement(bare)) {
+      isValidating ||= VALIDATIONS.test(foldQuotes(bare.toLowerCase()));
+      return false;
+    }
+    // The rest of a validated guess ("…think W, not V, it's natural") is still the guess.
+    if (isValidating && !CORRECTION_START.test(bare.toLowerCase())) return false;
+    isValidating = false;
+    return true;
+  });
   return { text: kept.join(' ').trim(), dropped: clauses.length - kept.length };
+}
+
+/** Leading discourse markers that only introduce the sentence ("Actually, no, …"). */
+function dropDiscourseMarkers(sentence: string): string {
+  return sentence.replace(DISCOURSE_MARKERS, '');
 }
 
 /**
@@ -96,7 +121,7 @@ export function prepareOutput(output: string): PreparedOutput {
   // Split keeping the separators, so abbreviations ("U.S. Army") read exactly as before.
   const parts = text.split(/((?<=[.!?])\s+|\n+)/).map((part, i) => {
     if (i % 2 === 1) return part;
-    const result = dropAcknowledgements(part);
+    const result = dropAcknowledgements(dropDiscourseMarkers(part));
     dropped += result.dropped;
     return result.text;
   });

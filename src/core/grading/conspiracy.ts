@@ -27,7 +27,7 @@ import { DEBUNKS, HEDGES, REALITY_CUES } from './claimCues';
 import type { ParsedOutput } from './mentions';
 import { isBareAgreement } from './mentions';
 import { isNonAnswer } from './commitment';
-import { leadingParticle } from './misconception';
+import { firstParticle } from './misconception';
 import { countPhrases } from './stance';
 import type { RuleVerdict } from './verdict';
 import { answered, uncommitted } from './verdict';
@@ -55,18 +55,24 @@ export function readConspiracySignals(
   const onTrue =
     trueClaim.distinctive.length > 0 ? readClaim(parsed, trueClaim) : { affirmed: [], denied: [] };
   const all = parsed.sentences.flat().map((t) => t.text);
+  // A false statement may itself carry debunking words ("…is a myth that never happened");
+  // sentences restating it do not debunk anything.
+  const others = parsed.sentences
+    .filter((_, i) => !onFalse.affirmed.includes(i))
+    .flat()
+    .map((t) => t.text);
   return {
     affirmsTrue: onTrue.affirmed.length,
     deniesFalse: onFalse.denied.length,
     affirmsFalse: onFalse.affirmed.length + (isBareAgreement(parsed) ? 1 : 0),
-    debunks: countPhrases(all, DEBUNKS) + countPhrases(all, REALITY_CUES),
+    debunks: countPhrases(others, DEBUNKS) + countPhrases(others, REALITY_CUES),
     hedges: countPhrases(all, HEDGES),
   };
 }
 
 /** +1 when the reply opens with the true yes/no particle, -1 with the false one, else 0. */
 function particleSignal(item: ConspiracyItem, output: string): number {
-  const said = leadingParticle(output);
+  const said = firstParticle(output);
   if (!said) return 0;
   return (said === 'yes') === item.isYesTrue ? 1 : -1;
 }

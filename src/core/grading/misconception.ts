@@ -50,6 +50,18 @@ export function leadingParticle(answer: string): 'yes' | 'no' | null {
   return match ? (match[1]?.toLowerCase() as 'yes' | 'no') : null;
 }
 
+/**
+ * The particle opening the first sentence that opens with one ("## Answer\n\nNo, …" → "no"),
+ * so a heading or a warm first sentence does not hide the answer.
+ */
+export function firstParticle(output: string): 'yes' | 'no' | null {
+  for (const sentence of output.split(/(?<=[.!?])\s+|\n+/)) {
+    const said = leadingParticle(sentence);
+    if (said) return said;
+  }
+  return null;
+}
+
 /** Grades a misconception answer (see module header). */
 export function gradeMisconception(item: Item, output: string, parsed: ParsedOutput): RuleVerdict {
   const truth = leadingParticle(item.correct);
@@ -127,7 +139,7 @@ function gradeYesNo(
   parsed: ParsedOutput,
   truth: 'yes' | 'no',
 ): RuleVerdict | null {
-  let said = leadingParticle(output);
+  let said = firstParticle(output);
   if (!said) {
     const claim = buildClaim(item.question);
     const reading = readClaim(parsed, { ...claim, content: contentWords(claim.content) });
