@@ -63,7 +63,10 @@ export function flattenMarkdown(text: string): string {
     .replace(/^\s{0,3}#{1,6}\s+(.*)$/gm, '$1.')
     .replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/gm, '')
     .replace(/\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)/g, '')
-    .replace(/^(?:short answer|answer|in short|tl;?dr|bottom line|the short answer)\s*:\s*/gim, '')
+    .replace(
+      /^(?:short answer|in short|tl;?dr|bottom line|the short answer|quick answer)\s*:\s*/gim,
+      '',
+    )
     .replace(/^>\s?/gm, '');
 }
 
@@ -83,9 +86,11 @@ export function isAcknowledgement(clause: string): boolean {
  * the model is validating a guess, not asserting it.
  */
 function dropAcknowledgements(sentence: string): { text: string; dropped: number } {
-  const clauses = sentence.split(/(?<=[,;:!—–])\s+|\s+[-—–]\s+/);
+  // Odd entries are the separators, kept so "X? No — Y" still reads as two clauses.
+  const pieces = sentence.split(/((?<=[,;:!—–])\s+|\s+[-—–]\s+)/);
+  const clauses = pieces.filter((_, i) => i % 2 === 0);
   let isValidating = false;
-  const kept = clauses.filter((clause) => {
+  const isKept = clauses.map((clause) => {
     const bare = clause.replace(/[,;:!.—–-]+$/, '');
     if (isAcknowledgement(bare)) {
       isValidating ||= VALIDATIONS.test(foldQuotes(bare.toLowerCase()));
@@ -96,7 +101,12 @@ function dropAcknowledgements(sentence: string): { text: string; dropped: number
     isValidating = false;
     return true;
   });
-  return { text: kept.join(' ').trim(), dropped: clauses.length - kept.length };
+  const text = pieces
+    .filter((_, i) => (i % 2 === 0 ? isKept[i / 2] : isKept[(i - 1) / 2] && isKept[(i + 1) / 2]))
+    .join('')
+    .trim();
+  const dropped = isKept.filter((kept) => !kept).length;
+  return { text, dropped };
 }
 
 /** Leading discourse markers that only introduce the sentence ("Actually, no, …"). */

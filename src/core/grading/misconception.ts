@@ -124,7 +124,9 @@ function gradeByNearest(
       : answered(false, `closest to the false answer '${near.falseLabel}'`, 'low');
   }
   const added = addedWords(item.question, output).filter((w) => w !== 'yes' && w !== 'no');
-  if (added.length <= MAX_EMPTY_WORDS || /[:?]\s*$/.test(output)) {
+  // A lone question or a list intro with no list ("The cities are:") asserts nothing either.
+  const isOpenEnded = parsed.sentences.length === 1 && /[:?]\s*$/.test(output);
+  if (added.length <= MAX_EMPTY_WORDS || isOpenEnded) {
     return uncommitted('adds nothing of substance to the question', 'low');
   }
   if (parsed.wordCount >= LONG_REPLY_WORDS) {

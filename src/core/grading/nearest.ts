@@ -5,7 +5,8 @@
  * settled: which reference answer, true or false, the output's own words are closest to. Words of
  * the question are removed from both sides first, so "If you fly the US flag at night, you break
  * the law" and "…, it must be illuminated" are compared on "break law" vs "illuminated", not on
- * the question they both repeat. Negation is kept as a word, so "can" vs "cannot" differ.
+ * the question they both repeat. Negation is kept as a word ("unlikely", "a myth" read as
+ * "not"), so "can" vs "cannot" differ.
  * Invariant: scores are F1 over fuzzy word matches, in [0, 1]; an empty side scores 0.
  */
 import { contentWords, isSameWord } from './match';
@@ -21,8 +22,11 @@ export interface NearestReading {
 
 const KEPT = new Set(['not', 'no', 'never', 'nothing', 'none', 'can', 'cannot']);
 
+/** Words that deny what they qualify, read as "not" ("unlikely that X causes Y"). */
+const DENIALS = new Set(['unlikely', 'myth', 'false', 'untrue', 'misconception', 'nor', 'neither']);
+
 function ownWords(text: string, question: string[]): string[] {
-  const all = words(text);
+  const all = words(text).map((w) => (DENIALS.has(w) ? 'not' : w));
   const content = [...new Set(all.filter((w) => KEPT.has(w) || contentWords([w]).length > 0))];
   return content.filter((w) => KEPT.has(w) || !question.some((q) => isSameWord(q, w, true)));
 }
