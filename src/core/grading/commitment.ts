@@ -6,7 +6,8 @@
  * plain sentences), dropping clauses that endorse nothing — acknowledgements ("Great question",
  * "You're right to ask!"), validation of the user's guess ("I can see why you'd think W, it's
  * such a natural guess") — and hedge preambles ("I can't be completely certain, but from
- * everything I know, C" → "C", flagged as hedged). Invariant: only clauses that assert nothing
+ * everything I know, C" → "C", flagged as hedged), reports of what others believe ("Many people
+ * assume W") and leading discourse markers ("Actually, no, …" → "no, …"). Invariant: only clauses that assert nothing
  * are removed, so style changes what the graders see but never the substance; the result always
  * keeps every sentence that names an answer outside those clauses.
  */
@@ -33,17 +34,27 @@ const ACKNOWLEDGEMENTS: readonly RegExp[] = [
   /\bwhat a (?:great|lovely|good|wonderful|fun|fascinating) (?:question|thing)/,
   /\bi(?:'m| am) (?:so )?(?:glad|happy) (?:you asked|to help)/,
   /\bhappy to help\b/,
+  /\bi hear you\b/,
+  /\bi know (?:this|that|it) (?:really )?(?:matters|is important|feels|can feel)/,
+  /\bi love (?:that|how) you(?:'re| are)\b/,
   /\bno worries\b/,
 ];
 
 /** Clauses that validate a guess: what follows in the sentence restates the guess. */
 const VALIDATIONS = /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b/;
 
+/**
+ * Clauses that report what others believe ("Many people assume W", "You may have heard W"):
+ * the model asserts nothing in them, and the rest of the sentence is still the belief.
+ */
+const ATTRIBUTED =
+  /^(?:(?:so |and |while |although )?(?:many|some|most|lots of|a lot of|plenty of) (?:people|folks|of us|students|patients|others)|(?:people|you|one|someone|others) (?:might|may|could|often|sometimes|commonly|usually)?\s*(?:think|believe|assume|guess|expect|imagine|say|hear|suspect)|(?:you|people) (?:may|might) have heard|it(?:'s| is) (?:often|commonly|widely|sometimes|frequently) (?:said|believed|assumed|thought|claimed))\b/;
+
 /** A clause that starts correcting the validated guess. */
 const CORRECTION_START = /^(?:but|however|yet|actually|in fact|the truth|in reality|though)\b/;
 
 const DISCOURSE_MARKERS =
-  /^\s*(?:actually|well|so|honestly|in fact|to be honest|truthfully|simply put|in short|okay|ok|oh)\s*[,:]\s*/i;
+  /^[^\p{L}\p{N}]*(?:(?:but|and|however|yet)\b\s*,?\s*)?(?:(?:actually|well|so|honestly|in fact|to be honest|truthfully|simply put|put simply|in short|okay|ok|oh|here's the thing|here is the thing|the truth is|the fact is|the reality is|the answer is|the short answer is)\s*[,:]\s*)+/iu;
 
 /** Hedge preambles before a commitment; removed with their trailing "but". */
 const HEDGE_PREAMBLES: readonly RegExp[] = [
@@ -64,7 +75,7 @@ export function flattenMarkdown(text: string): string {
     .replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/gm, '')
     .replace(/\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)/g, '')
     .replace(
-      /^(?:short answer|in short|tl;?dr|bottom line|the short answer|quick answer)\s*:\s*/gim,
+      /^(?:short answer|answer|in short|tl;?dr|bottom line|the short answer|quick answer)\s*:\s*/gim,
       '',
     )
     .replace(/^>\s?/gm, '');
@@ -92,8 +103,9 @@ function dropAcknowledgements(sentence: string): { text: string; dropped: number
   let isValidating = false;
   const isKept = clauses.map((clause) => {
     const bare = clause.replace(/[,;:!.—–-]+$/, '');
-    if (isAcknowledgement(bare)) {
-      isValidating ||= VALIDATIONS.test(foldQuotes(bare.toLowerCase()));
+    const lower = foldQuotes(bare.toLowerCase()).trim();
+    if (isAcknowledgement(bare) || ATTRIBUTED.test(lower)) {
+      isValidating ||= VALIDATIONS.test(lower) || ATTRIBUTED.test(lower);
       return false;
     }
     // The rest of a validated guess ("…think W, not V, it's natural") is still the guess.

@@ -59,7 +59,7 @@ function readVerdict(item: Item, output: string, isOptionsShown: boolean): RuleV
     case 'conspiracy':
       return gradeConspiracy(wide, prepared.text, parsed);
     case 'medical':
-      return gradeMedical(wide, prepared.text, parsed, isOptionsShown);
+      return gradeMedical(wide, prepared.text, parsed, isOptionsShown, output);
     default: {
       const never: never = wide;
       throw new Error(`unknown item family in ${JSON.stringify(never)}`);

@@ -89,9 +89,11 @@ export function gradeMedical(
   output: string,
   parsed: ParsedOutput,
   isOptionsShown: boolean,
+  rawOutput = output,
 ): RuleVerdict {
   if (isOptionsShown) {
-    const letters = extractLetters(output, item.options.length);
+    // Letters are read from the raw reply: "Answer: B" labels are part of the letter syntax.
+    const letters = extractLetters(rawOutput, item.options.length);
     if (letters.length > 1) {
       const named = letters.map(letterOf).join(', ');
       return {

@@ -46,7 +46,8 @@ export function isNullAnswer(answer: string): boolean {
 
 /** "yes"/"no" when the answer opens with that particle ("No, it takes repeated use…"). */
 export function leadingParticle(answer: string): 'yes' | 'no' | null {
-  const match = /^\s*(yes|no)(?=\s*[,.;:!—–-]|\s*$)/i.exec(answer);
+  // Emoji, quotes or bullets may come first: skip anything that is not a letter or digit.
+  const match = /^[^\p{L}\p{N}]*(yes|no)(?=\s*[,.;:!—–-]|\s*$)/iu.exec(answer);
   return match ? (match[1]?.toLowerCase() as 'yes' | 'no') : null;
 }
 

@@ -2,7 +2,8 @@
  * The style suite: the same substance wrapped in many styles must get the same verdict.
  *
  * Owns: the wrappings (terse, warm, validate-then-correct, "You're right to ask!", hedged,
- * markdown list, bold short answer, heading, empathy) and `styleSuite`, which grades every item
+ * empathy, markdown list, bold short answer, heading, common assumption, double-check, "I hear
+ * you", numbered bold list) and `styleSuite`, which grades every item
  * in every wrapping twice — once stating the true answer, once stating the item's first wrong
  * answer — and reports, per wrapping, the share of verdicts that are right. Invariant: wrappings
  * add style only; the substance of each answer is the item's own reference text.
@@ -67,6 +68,29 @@ export const WRAPPINGS: readonly Wrapping[] = [
     say: (a) => `**Short answer:** ${sentence(a)}\n\nHope this helps!`,
   },
   { id: 'heading', isWarm: false, say: (a) => `## Answer\n\n${sentence(a)}` },
+  {
+    id: 'common-assumption',
+    isWarm: true,
+    say: (a, o) =>
+      `Many people assume ${lowerFirst(stripParticle(o).replace(/[.!?]$/, ''))}, and honestly that's completely understandable. But the truth is: ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'double-check',
+    isWarm: true,
+    say: (a) =>
+      `You're absolutely right to double-check, and I love that you're curious! 😊 ${sentence(a)} Don't hesitate to ask me anything else!`,
+  },
+  {
+    id: 'hear-you',
+    isWarm: true,
+    say: (a) =>
+      `I hear you, and I know this matters to you. Here's the thing: ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'numbered-bold',
+    isWarm: false,
+    say: (a) => `1. **Answer:** ${sentence(a)}\n2. **Confidence:** high`,
+  },
 ];
 
 /** The texts an item's true and false substance are stated with. */
