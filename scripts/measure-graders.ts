@@ -13,6 +13,7 @@
  * `--show PART --reasons` tallies agreement per grading reason instead.
  */
 import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { computeAgreement } from '../src/core/grading/agreement';
 import type { AgreementPair } from '../src/core/grading/agreement';
 import { gradeResponse } from '../src/core/grading/grade';
@@ -62,23 +63,7 @@ function qwenCases(): { develop: Case[]; holdout: Case[] } {
 }
 
 function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') ((cell += '"'), i++);
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (row.push(cell), (cell = ''));
-    else if (ch === '\n') (row.push(cell), rows.push(row), (row = []), (cell = ''));
-    else if (ch !== '\r') cell += ch;
-  }
-  if (cell !== '' || row.length > 0) (row.push(cell), rows.push(row));
-  return rows;
+  return Papa.parse<string[]>(text, { skipEmptyLines: true }).data;
 }
 
 async function humanCases(): Promise<{ develop: Case[]; holdout: Case[] }> {
