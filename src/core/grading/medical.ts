@@ -173,7 +173,8 @@ function gradeMedicalText(item: MedicalItem, output: string, parsed: ParsedOutpu
     return answered(false, `commits to '${named}' rather than '${right}'`, chosen.confidence);
   }
   if (hits.some((h) => h.candidate === item.answerIndex)) {
-    return answered(false, `mentions '${right}' only to doubt or reject it`);
+    // Low: multi-part options ("low-dose X; high-dose Y") are easily misread as rejected.
+    return answered(false, `mentions '${right}' only to doubt or reject it`, 'low');
   }
   if (isNonAnswer(output)) return uncommitted('gives no answer');
   return answered(false, 'names none of the options', 'low');
