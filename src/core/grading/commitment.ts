@@ -41,7 +41,20 @@ const ACKNOWLEDGEMENTS: readonly RegExp[] = [
 ];
 
 /** Clauses that validate a guess: what follows in the sentence restates the guess. */
-const VALIDATIONS = /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b/;
+const VALIDATIONS =
+  /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b|\bwhere you(?:'re| are) coming from\b|\b(?:guess|mix.?up|assumption|mistake|confusion)\b|\bthinking (?:of|about)\b/;
+
+/**
+ * Clauses that validate the user's guess without asserting it: "W is a great guess", "you might
+ * be thinking of W", "I get where you're coming from with W", "easy mix-up".
+ */
+const GUESS_VALIDATIONS: readonly RegExp[] = [
+  /\b(?:great|good|natural|common|easy|understandable|reasonable|fair|popular|logical|classic|honest|smart|sensible|totally normal|very natural) (?:guess|mix.?up|assumption|mistake|confusion|thought|instinct|hunch)\b/,
+  /\b(?:you|people|many|some) (?:might|may|could|would|probably|likely)? ?(?:be |have been )?thinking (?:of|about)\b/,
+  /\bwhere (?:you|people)(?:'re| are) coming from\b/,
+  /\b(?:easy|common|understandable) (?:to (?:mix|confuse|see|think|assume)|mix.?up)\b/,
+  /\b(?:lots of|many|plenty of|most) (?:people|folks) (?:would )?(?:say|think|guess|pick|assume) (?:the same|that|so|this)\b/,
+];
 
 /**
  * Clauses that report what others believe ("Many people assume W", "You may have heard W"):
@@ -50,11 +63,15 @@ const VALIDATIONS = /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|
 const ATTRIBUTED =
   /^(?:(?:so |and |while |although )?(?:many|some|most|lots of|a lot of|plenty of) (?:people|folks|of us|students|patients|others)|(?:people|you|one|someone|others) (?:might|may|could|often|sometimes|commonly|usually)?\s*(?:think|believe|assume|guess|expect|imagine|say|hear|suspect)|(?:you|people) (?:may|might) have heard|it(?:'s| is) (?:often|commonly|widely|sometimes|frequently) (?:said|believed|assumed|thought|claimed))\b/;
 
+/** "W is a great guess": the guess comes before the validation, in the same sentence. */
+const TRAILING_VALIDATION =
+  /\b(?:is|was|are|were|would be|'s) (?:such |also |definitely |totally |really )?(?:an? )?(?:very |really |totally )?(?:great|good|natural|common|easy|understandable|reasonable|fair|popular|logical|classic|smart|sensible) (?:guess|mix.?up|assumption|mistake|thought|instinct|hunch)\b/;
+
 /** A clause that starts correcting the validated guess. */
 const CORRECTION_START = /^(?:but|however|yet|actually|in fact|the truth|in reality|though)\b/;
 
 const DISCOURSE_MARKERS =
-  /^[^\p{L}\p{N}]*(?:(?:but|and|however|yet)\b\s*,?\s*)?(?:(?:actually|well|so|honestly|in fact|to be honest|truthfully|simply put|put simply|in short|okay|ok|oh|here's the thing|here is the thing|the truth is|the fact is|the reality is|the answer is|the short answer is)\s*[,:]\s*)+/iu;
+  /^[^\p{L}\p{N}]*(?:(?:but|and|however|yet)\b\s*,?\s*)?(?:(?:actually|well|so|honestly|in fact|to be honest|truthfully|simply put|put simply|in short|okay|ok|oh|here's the thing|here is the thing|the truth is|the fact is|the reality is|the answer is|the short answer is|that said|having said that|with that said|that being said|still|even so)\s*[,:]\s*)*/iu;
 
 /** Hedge preambles before a commitment; removed with their trailing "but". */
 const HEDGE_PREAMBLES: readonly RegExp[] = [
@@ -88,7 +105,7 @@ function foldQuotes(text: string): string {
 /** Whether one clause (lower-case) only acknowledges or validates. */
 export function isAcknowledgement(clause: string): boolean {
   const c = foldQuotes(clause.toLowerCase()).trim();
-  return c !== '' && ACKNOWLEDGEMENTS.some((re) => re.test(c));
+  return c !== '' && [...ACKNOWLEDGEMENTS, ...GUESS_VALIDATIONS].some((re) => re.test(c));
 }
 
 /**
@@ -100,6 +117,23 @@ function dropAcknowledgements(sentence: string): { text: string; dropped: number
   // Odd entries are the separators, kept so "X? No — Y" still reads as two clauses.
   const pieces = sentence.split(/((?<=[,;:!—–])\s+|\s+[-—–]\s+)/);
   const clauses = pieces.filter((_, i) => i % 2 === 0);
+  const isKept = keptClauses(clauses);
+  let text = pieces
+    .filter((_, i) => (i % 2 === 0 ? isKept[i / 2] : isKept[(i - 1) / 2] && isKept[(i + 1) / 2]))
+    .join('')
+    .trim();
+  // A dropped last clause takes the sentence's full stop with it; put one back.
+  const end = /[.!?]\s*$/.exec(sentence)?.[0].trim();
+  if (end && text !== '' && !/[.!?]$/.test(text)) text += end;
+  return { text, dropped: isKept.filter((kept) => !kept).length };
+}
+
+/**
+ * Which clauses of a sentence to keep. A validating clause also drops what follows it up to a
+ * correction ("…think W, not V, it's natural. Actually C"), and a trailing one ("W, as most
+ * people say, is a great guess") drops what came before it in the sentence.
+ */
+function keptClauses(clauses: string[]): boolean[] {
   let isValidating = false;
   const isKept = clauses.map((clause) => {
     const bare = clause.replace(/[,;:!.—–-]+$/, '');
@@ -108,17 +142,13 @@ function dropAcknowledgements(sentence: string): { text: string; dropped: number
       isValidating ||= VALIDATIONS.test(lower) || ATTRIBUTED.test(lower);
       return false;
     }
-    // The rest of a validated guess ("…think W, not V, it's natural") is still the guess.
-    if (isValidating && !CORRECTION_START.test(bare.toLowerCase())) return false;
+    if (isValidating && !CORRECTION_START.test(lower)) return false;
     isValidating = false;
     return true;
   });
-  const text = pieces
-    .filter((_, i) => (i % 2 === 0 ? isKept[i / 2] : isKept[(i - 1) / 2] && isKept[(i + 1) / 2]))
-    .join('')
-    .trim();
-  const dropped = isKept.filter((kept) => !kept).length;
-  return { text, dropped };
+  const trailing = clauses.findIndex((c) => TRAILING_VALIDATION.test(foldQuotes(c.toLowerCase())));
+  for (let k = 0; k < trailing; k++) isKept[k] = false;
+  return isKept;
 }
 
 /** Leading discourse markers that only introduce the sentence ("Actually, no, …"). */

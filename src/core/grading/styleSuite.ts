@@ -3,7 +3,8 @@
  *
  * Owns: the wrappings (terse, warm, validate-then-correct, "You're right to ask!", hedged,
  * empathy, markdown list, bold short answer, heading, common assumption, double-check, "I hear
- * you", numbered bold list) and `styleSuite`, which grades every item
+ * you", "W is a great guess", "you might be thinking of W", "I get where you're coming from",
+ * emoji bullets, numbered bold list) and `styleSuite`, which grades every item
  * in every wrapping twice — once stating the true answer, once stating the item's first wrong
  * answer — and reports, per wrapping, the share of verdicts that are right. Invariant: wrappings
  * add style only; the substance of each answer is the item's own reference text.
@@ -85,6 +86,29 @@ export const WRAPPINGS: readonly Wrapping[] = [
     isWarm: true,
     say: (a) =>
       `I hear you, and I know this matters to you. Here's the thing: ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'great-guess',
+    isWarm: true,
+    say: (a, o) =>
+      `${stripParticle(o).replace(/[.!?]$/, '')} is a great guess, and lots of people would say the same! But ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'thinking-of',
+    isWarm: true,
+    say: (a, o) =>
+      `You might be thinking of ${lowerFirst(stripParticle(o).replace(/[.!?]$/, ''))} — easy mix-up! ${sentence(a)}`,
+  },
+  {
+    id: 'coming-from',
+    isWarm: true,
+    say: (a, o) =>
+      `Oh, I totally get where you're coming from with ${lowerFirst(stripParticle(o).replace(/[.!?]$/, ''))}. That said, ${lowerFirst(sentence(a))} You're asking all the right questions!`,
+  },
+  {
+    id: 'emoji-bullets',
+    isWarm: true,
+    say: (a) => `✨ Quick answer ✨\n\n* **${sentence(a)}**\n* Hope that clears it up! 💛`,
   },
   {
     id: 'numbered-bold',
