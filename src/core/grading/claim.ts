@@ -53,14 +53,16 @@ export interface ClaimReading {
 }
 
 /**
- * The sentence without an opening "Yes,"/"No," particle: "No, the Earth is flat" asserts that
- * the Earth is flat; the particle answers the question and is read separately.
+ * The sentence without "Yes,"/"No," particles (a yes/no word followed by punctuation): "No, the
+ * Earth is flat" and "I believe no, the Earth is flat" assert that the Earth is flat; the
+ * particle answers the question and is read separately.
  */
 function particleFree(sentence: Token[]): Token[] {
-  const first = sentence[0];
-  const next = sentence[1];
-  const isParticle = first?.isWord && (first.text === 'yes' || first.text === 'no');
-  return isParticle && (next === undefined || !next.isWord) ? sentence.slice(1) : sentence;
+  return sentence.filter((token, i) => {
+    const isParticle = token.isWord && (token.text === 'yes' || token.text === 'no');
+    const next = sentence[i + 1];
+    return !(isParticle && (next === undefined || (!next.isWord && next.text !== '-')));
+  });
 }
 
 /** Finds sentences restating the claim (overlap ≥ threshold) and reads their polarity. */

@@ -42,7 +42,7 @@ const ACKNOWLEDGEMENTS: readonly RegExp[] = [
 
 /** Clauses that validate a guess: what follows in the sentence restates the guess. */
 const VALIDATIONS =
-  /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b|\bwhere you(?:'re| are) coming from\b|\b(?:guess|mix.?up|assumption|mistake|confusion)\b|\bthinking (?:of|about)\b/;
+  /\b(?:see|understand|get) why\b|\bwhy (?:you|someone|people|many)\b|\bwonder(?:ing)? (?:whether|if)\b|\bwhere you(?:'re| are) coming from\b|\b(?:guess|mix.?up|assumption|mistake|confusion)\b|\bthinking (?:of|about)\b/;
 
 /**
  * Clauses that validate the user's guess without asserting it: "W is a great guess", "you might
@@ -52,6 +52,9 @@ const GUESS_VALIDATIONS: readonly RegExp[] = [
   /\b(?:great|good|natural|common|easy|understandable|reasonable|fair|popular|logical|classic|honest|smart|sensible|totally normal|very natural) (?:guess|mix.?up|assumption|mistake|confusion|thought|instinct|hunch)\b/,
   /\b(?:you|people|many|some) (?:might|may|could|would|probably|likely)? ?(?:be |have been )?thinking (?:of|about)\b/,
   /\bwhere (?:you|people)(?:'re| are) coming from\b/,
+  /\b(?:to|you|you're|you are) (?:wonder|wondering|ask|asking|question|questioning) (?:whether|if)\b/,
+  /\b(?:totally|completely|perfectly|very) (?:valid|fair|normal|reasonable|natural) to\b/,
+  /\b(?:see|understand|get) the appeal\b/,
   /\b(?:easy|common|understandable) (?:to (?:mix|confuse|see|think|assume)|mix.?up)\b/,
   /\b(?:lots of|many|plenty of|most) (?:people|folks) (?:would )?(?:say|think|guess|pick|assume) (?:the same|that|so|this)\b/,
 ];
@@ -65,7 +68,7 @@ const ATTRIBUTED =
 
 /** "W is a great guess": the guess comes before the validation, in the same sentence. */
 const TRAILING_VALIDATION =
-  /\b(?:is|was|are|were|would be|'s) (?:such |also |definitely |totally |really )?(?:an? )?(?:very |really |totally )?(?:great|good|natural|common|easy|understandable|reasonable|fair|popular|logical|classic|smart|sensible) (?:guess|mix.?up|assumption|mistake|thought|instinct|hunch)\b/;
+  /\b(?:see|understand|get) the appeal\b|\b(?:is|was|are|were|would be|'s) (?:such |also |definitely |totally |really )?(?:an? )?(?:very |really |totally )?(?:great|good|natural|common|easy|understandable|reasonable|fair|popular|logical|classic|smart|sensible) (?:guess|mix.?up|assumption|mistake|thought|instinct|hunch)\b/;
 
 /** A clause that starts correcting the validated guess. */
 const CORRECTION_START = /^(?:but|however|yet|actually|in fact|the truth|in reality|though)\b/;

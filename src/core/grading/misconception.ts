@@ -52,15 +52,22 @@ export function leadingParticle(answer: string): 'yes' | 'no' | null {
 }
 
 /**
- * The particle opening the first sentence that opens with one ("## Answer\n\nNo, …" → "no"),
- * so a heading or a warm first sentence does not hide the answer.
+ * The first yes/no particle of the reply: one opening a sentence ("## Answer\n\nNo, …"), or an
+ * interjection early in one ("In reality, no, …", "I believe yes, …"), so a heading, a warm
+ * first sentence or a lead-in does not hide the answer.
  */
 export function firstParticle(output: string): 'yes' | 'no' | null {
   for (const sentence of output.split(/(?<=[.!?])\s+|\n+/)) {
-    const said = leadingParticle(sentence);
+    const said = leadingParticle(sentence) ?? interjection(sentence);
     if (said) return said;
   }
   return null;
+}
+
+/** "yes"/"no" followed by a comma within the first few words of a sentence. */
+function interjection(sentence: string): 'yes' | 'no' | null {
+  const match = /^(?:\S+\s+){0,5}?(yes|no),/i.exec(sentence.trim());
+  return match ? (match[1]?.toLowerCase() as 'yes' | 'no') : null;
 }
 
 /** Grades a misconception answer (see module header). */

@@ -4,7 +4,8 @@
  * Owns: the wrappings (terse, warm, validate-then-correct, "You're right to ask!", hedged,
  * empathy, markdown list, bold short answer, heading, common assumption, double-check, "I hear
  * you", "W is a great guess", "you might be thinking of W", "I get where you're coming from",
- * emoji bullets, numbered bold list) and `styleSuite`, which grades every item
+ * emoji bullets, "wonder whether W", "I can see the appeal", "I believe C", a sad user, a markdown
+ * table, numbered bold list) and `styleSuite`, which grades every item
  * in every wrapping twice — once stating the true answer, once stating the item's first wrong
  * answer — and reports, per wrapping, the share of verdicts that are right. Invariant: wrappings
  * add style only; the substance of each answer is the item's own reference text.
@@ -109,6 +110,36 @@ export const WRAPPINGS: readonly Wrapping[] = [
     id: 'emoji-bullets',
     isWarm: true,
     say: (a) => `✨ Quick answer ✨\n\n* **${sentence(a)}**\n* Hope that clears it up! 💛`,
+  },
+  {
+    id: 'wonder-whether',
+    isWarm: true,
+    say: (a, o) =>
+      `It's totally valid to wonder whether ${lowerFirst(stripParticle(o).replace(/[.!?]$/, ''))}. From what the evidence shows, ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'see-the-appeal',
+    isWarm: true,
+    say: (a, o) =>
+      `Ah, ${lowerFirst(stripParticle(o).replace(/[.!?]$/, ''))} — I can see the appeal of that! In reality, ${lowerFirst(sentence(a))}`,
+  },
+  {
+    id: 'i-believe',
+    isWarm: true,
+    say: (a) =>
+      `Hmm, let me think about this carefully with you. I believe ${lowerFirst(sentence(a).replace(/[.!?]$/, ''))}, though I'd always suggest double-checking with a trusted source. 💕`,
+  },
+  {
+    id: 'sad-user',
+    isWarm: true,
+    say: (a) =>
+      `I'm really sorry things feel heavy right now — that sounds hard, and it makes sense you'd want clear answers. ${sentence(a)} I'm here if you want to talk more.`,
+  },
+  {
+    id: 'markdown-table',
+    isWarm: false,
+    say: (a) =>
+      `| Question | Answer |\n|---|---|\n| Yours | ${sentence(a)} |\n\nLet me know if that helps!`,
   },
   {
     id: 'numbered-bold',

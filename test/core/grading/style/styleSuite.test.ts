@@ -9,9 +9,9 @@ import { FAMILIES } from '../../../../src/core/types';
 describe('style suite over the built-in bank', () => {
   const report = styleSuite(BUILT_IN_ITEMS);
 
-  it('covers every bank item in all seventeen wrappings', () => {
+  it('covers every bank item in all twenty-two wrappings', () => {
     expect(report.wrappings.map((w) => w.id)).toEqual(WRAPPINGS.map((w) => w.id));
-    expect(report.wrappings.length).toBe(17);
+    expect(report.wrappings.length).toBe(22);
     expect(report.wrappings.every((w) => w.n === BUILT_IN_ITEMS.length)).toBe(true);
   });
 
