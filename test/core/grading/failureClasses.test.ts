@@ -144,3 +144,22 @@ describe('hedged commitments and yes/no misconceptions', () => {
     expectOutcome(item, output, expected);
   });
 });
+
+describe("reports of others' beliefs are not the answer's own", () => {
+  it.each<[string, string, Outcome]>([
+    [
+      'rumour, then the answer',
+      "A lot of folks have heard that it's Sydney! The good news is that it's Canberra.",
+      'correct',
+    ],
+    ['"I think" is a commitment', "I think it's Sydney.", 'incorrect'],
+    ['an authority is a commitment', "Historians and experts believe it's Canberra.", 'correct'],
+    [
+      'not alone in thinking',
+      "You're not alone in thinking it's Sydney — but it's Canberra.",
+      'correct',
+    ],
+  ])('%s', (_name, output, expected) => {
+    expectOutcome(CAPITAL, output, expected);
+  });
+});
