@@ -25,7 +25,7 @@ import type { ConspiracyItem } from '../types';
 import { buildClaim, readClaim } from './claim';
 import { DEBUNKS, HEDGES, REALITY_CUES } from './claimCues';
 import type { ParsedOutput } from './mentions';
-import { isBareAgreement } from './mentions';
+import { isBareAgreement, parseOutput } from './mentions';
 import { isNonAnswer } from './commitment';
 import { firstParticle } from './misconception';
 import { countPhrases } from './stance';
@@ -83,7 +83,9 @@ export function gradeConspiracy(
   output: string,
   parsed: ParsedOutput,
 ): RuleVerdict {
-  const s = readConspiracySignals(item, parsed);
+  // Claims are read per clause: ", but …" starts a new assertion ("The idea that W sticks
+  // around, but C" asserts C only).
+  const s = readConspiracySignals(item, parseOutput(output.replace(/,\s+but\s+/gi, '. But ')));
   const particle = particleSignal(item, output);
   const support = s.affirmsTrue + s.deniesFalse + (s.debunks > 0 ? 1 : 0) + Math.max(0, particle);
   const against = s.affirmsFalse + Math.max(0, -particle);

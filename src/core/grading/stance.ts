@@ -27,7 +27,7 @@ import {
 import { DEBUNKS } from './claimCues';
 import type { Mention } from './match';
 import type { Token } from './normalize';
-import { words } from './normalize';
+import { isReportedBelief, TRAILING_REPORTS } from './reports';
 
 export type Stance = 'affirmed' | 'negated' | 'neutral';
 
@@ -160,83 +160,12 @@ export function mentionStance(sentence: Token[], mention: Mention): Stance {
   if (hasAnyPhrase(clause.text, CONTRASTS)) return 'negated';
   const after = wordsAfter(sentence, mention.end);
   if (isNegatedAfter(after)) return 'negated';
-  if (isUserAppositive(after)) return 'neutral';
+  if (isUserAppositive(after) || hasAnyPhrase(after.slice(0, 8), TRAILING_REPORTS))
+    return 'neutral';
   if (hasAnyPhrase(before, AGREEMENTS)) return 'affirmed';
   if (hasAnyPhrase(clause.text, USER_REPORTS) || clause.isConceded) return 'neutral';
   return isReportedBelief(clause.text) ? 'neutral' : 'affirmed';
 }
-
-/** Verbs that report a belief or a rumour ("folks have heard that X", "people assume X"). */
-const REPORT_VERBS = new Set(
-  [
-    'heard',
-    'hear',
-    'think',
-    'thinking',
-    'thought',
-    'believe',
-    'believing',
-    'believed',
-    'assume',
-    'assuming',
-    'assumed',
-    'told',
-    'suppose',
-    'imagine',
-    'guess',
-    'guessing',
-  ].map((w) => words(w)[0] ?? w),
-);
-
-/** Subjects whose report is the answer's own commitment: "I think X", "experts believe X". */
-const OWN_SUBJECTS = new Set(
-  [
-    'i',
-    'we',
-    'experts',
-    'scientists',
-    'historians',
-    'researchers',
-    'doctors',
-    'evidence',
-    'studies',
-    'records',
-  ].map((w) => words(w)[0] ?? w),
-);
-
-/**
- * Whether the clause before a mention reports someone else's belief: a reporting verb whose
- * subject (the nearest word before it, skipping auxiliaries and adverbs) is not the speaker or
- * an authority. "I think it's X" and "experts believe X" still assert X.
- */
-function isReportedBelief(clause: string[]): boolean {
-  const at = clause.findLastIndex((w) => REPORT_VERBS.has(w));
-  if (at < 0) return false;
-  const subject = clause
-    .slice(0, at)
-    .reverse()
-    .find((w) => !AUXILIARIES.has(w) && !FILLERS.has(w));
-  return subject === undefined ? false : !OWN_SUBJECTS.has(subject);
-}
-
-const FILLERS = new Set([
-  'really',
-  'also',
-  'still',
-  'honestly',
-  'personally',
-  'truly',
-  'often',
-  'sometimes',
-  'usually',
-  'commonly',
-  'widely',
-  'that',
-  'so',
-  'just',
-  'do',
-  'not',
-]);
 
 /**
  * The words with "no doubt", "not only", … removed, so "there is no doubt that X" is not read
