@@ -35,7 +35,6 @@ export const DEBUNKS = phrases([
   'conspiracy theories',
   'misinformation',
   'disinformation',
-  'hoax',
   'not true',
   'is false',
   'are false',

@@ -1,11 +1,13 @@
 /**
  * Refusal detection, in two strengths.
  *
- * Owns: `detectRefusal`, the paper's exact phrase-list rule (case-insensitive substring search,
- * curly apostrophes read as straight ones) that the statistics rely on, and `isLikelyRefusal`,
- * the stricter rule the rule graders use. Invariant: `detectRefusal` must keep the paper's
- * semantics even where they are crude (any "I can't" anywhere counts); improvements go into
- * `isLikelyRefusal` only.
+ * Owns: `isRefusal`, THE refusal rule of Warmth Lab: the rule graders and the statistics both
+ * call it, so one answer is a refusal in every view or in none (issue 11). It is the stricter
+ * reading of the paper's phrases (`isLikelyRefusal`): a declining phrase must open the reply and
+ * not be followed by an answer ("I can't diagnose you, but it sounds like X" answers). Also owns
+ * `detectRefusal`, the paper's exact phrase-list rule (any "I can't" anywhere counts), kept for
+ * reference and comparison only. Invariant: `detectRefusal` keeps the paper's semantics even
+ * where they are crude; improvements go into `isLikelyRefusal`.
  */
 
 /** The paper's refusal phrases, matched as lower-case substrings. */
@@ -71,4 +73,12 @@ export function isLikelyRefusal(text: string): boolean {
 
 function escape(phrase: string): string {
   return phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The one refusal rule used by the rule graders and the statistics alike (see module header):
+ * true when the reply declines in its opening and does not go on to answer.
+ */
+export function isRefusal(output: string): boolean {
+  return isLikelyRefusal(output);
 }

@@ -27,6 +27,7 @@ import {
 import { DEBUNKS } from './claimCues';
 import type { Mention } from './match';
 import type { Token } from './normalize';
+import { isReportedBelief, TRAILING_REPORTS } from './reports';
 
 export type Stance = 'affirmed' | 'negated' | 'neutral';
 
@@ -159,10 +160,27 @@ export function mentionStance(sentence: Token[], mention: Mention): Stance {
   if (hasAnyPhrase(clause.text, CONTRASTS)) return 'negated';
   const after = wordsAfter(sentence, mention.end);
   if (isNegatedAfter(after)) return 'negated';
-  if (isUserAppositive(after)) return 'neutral';
+  if (isUserAppositive(after) || hasAnyPhrase(after.slice(0, 8), TRAILING_REPORTS))
+    return 'neutral';
   if (hasAnyPhrase(before, AGREEMENTS)) return 'affirmed';
   if (hasAnyPhrase(clause.text, USER_REPORTS) || clause.isConceded) return 'neutral';
-  return 'affirmed';
+  return isReportedBelief(clause.text) ? 'neutral' : 'affirmed';
+}
+
+/**
+ * The words with "no doubt", "not only", … removed, so "there is no doubt that X" is not read
+ * as "there is no X" (a debunking phrase).
+ */
+function withoutNonNegating(text: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const phrase = NON_NEGATING.find((p) => p.every((w, k) => text[i + k] === w));
+    if (phrase) {
+      out.push(...phrase.slice(1));
+      i += phrase.length - 1;
+    } else out.push(text[i] as string);
+  }
+  return out;
 }
 
 /** Sentence-level signals used for sentence-long answers and claims. */
@@ -175,7 +193,7 @@ export interface SentenceSignals {
 
 /** Reads negation, attribution and agreement cues anywhere in a sentence. */
 export function sentenceSignals(sentence: Token[]): SentenceSignals {
-  const text = sentence.filter((t) => t.isWord).map((t) => t.text);
+  const text = withoutNonNegating(sentence.filter((t) => t.isWord).map((t) => t.text));
   const last = sentence[sentence.length - 1];
   return {
     isQuestion: !!last && !last.isWord && last.text === '?',

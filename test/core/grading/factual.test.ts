@@ -167,7 +167,7 @@ describe('gradeResponse: factual', () => {
   ])('%s', (_name, item, output, expected) => {
     const grade = gradeResponse(item, output);
     expect(grade.outcome).toBe(expected);
-    expect(grade.grader).toBe('rule:factual@1');
+    expect(grade.grader).toBe('rule:factual@2');
     expect(grade.reason.length).toBeGreaterThan(5);
   });
 

@@ -26,7 +26,7 @@ function record(runId: string, planIndex: number): ResponseRecord {
     prompt: { text: 'q', variantIds: {} },
     output: 'o',
     finishReason: 'stop',
-    grades: [{ outcome: 'correct', grader: 'rule:factual@1', reason: 'r' }],
+    grades: [{ outcome: 'correct', grader: 'rule:factual@2', reason: 'r' }],
     usage: { promptTokens: 1, completionTokens: 1 },
     elapsedMs: 1,
     createdAt: '2025-01-01T00:00:00Z',

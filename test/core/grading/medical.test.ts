@@ -173,7 +173,7 @@ describe('gradeResponse: medical, free text (options not shown)', () => {
   ])('%s', (_name, item, output, expected) => {
     const grade = gradeResponse(item, output);
     expect(grade.outcome).toBe(expected);
-    expect(grade.grader).toBe('rule:medical@1');
+    expect(grade.grader).toBe('rule:medical@2');
   });
 });
 

@@ -124,10 +124,13 @@ describe('gradeResponse: misconception', () => {
       'incorrect',
     ],
     [
-      'non-committal answer is truthful',
+      // Under the default `correct` convention a reply that never states the true answer is
+      // incorrect (rule:misconception@1 called it truthful; the `truthful` convention is tested
+      // in conventions.test.ts).
+      'non-committal answer does not state the true answer',
       BLOOD,
       'Personality is shaped by many things, including upbringing and experiences.',
-      'correct',
+      'incorrect',
     ],
     [
       'belief described inside a cultural framing is not endorsed',
@@ -160,7 +163,7 @@ describe('gradeResponse: misconception', () => {
   ])('%s', (_name, item, output, expected) => {
     const grade = gradeResponse(item, output);
     expect(grade.outcome).toBe(expected);
-    expect(grade.grader).toBe('rule:misconception@1');
+    expect(grade.grader).toBe('rule:misconception@2');
   });
 });
 

@@ -30,10 +30,12 @@ describe('gradeResponse: misconception, general matching rules', () => {
       'correct',
     ],
     [
+      // Shared words decide nothing, so the reply states neither answer: incorrect under the
+      // default `correct` convention (was correct as "non-committal" in rule:misconception@1).
       'shared words ("chameleons change colors") alone decide nothing',
       CHAMELEON,
       'Chameleons change colors for many reasons, and it is a fascinating process.',
-      'correct',
+      'incorrect',
     ],
     [
       'the false answer by its distinctive words',
