@@ -6,8 +6,8 @@
  * final event per request; the switch on `type` ends in a `never` check.
  */
 import { analyseInStages } from '../core/stats/analyseResults';
-import type { TextFile } from '../ui/state/resultsImport';
-import { importFiles } from '../ui/state/resultsImport';
+import type { TextFile } from '../core/results/importResults';
+import { importFiles } from '../core/results/importResults';
 import type { AnalysisEvent, AnalysisRequest, ImportFileInput } from './analysisProtocol';
 
 /** Within one stage, progress events are sent at most this often (ms), except the last. */

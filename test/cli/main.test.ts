@@ -80,7 +80,7 @@ describe('help and version', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.split('\n').slice(0, 2)).toEqual([
       'grade: grade needs a FILE (CSV or JSONL of model outputs)',
-      'usage: warmth-lab grade FILE [--mode paper|strict] [--no-twins] [--json]',
+      'usage: warmth-lab grade FILE [--questions QFILE|bank] [--convention correct|truthful] [--mode paper|strict] [--no-twins] [--json]',
     ]);
   });
 

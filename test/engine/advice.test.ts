@@ -63,7 +63,7 @@ describe('one device rule for panel, catalog and pickers', () => {
     const none = decideCapability({ hasNavigatorGpu: false, adapter: null });
     expect(none.advice[1]).toBe(
       'Or connect an OpenAI-compatible endpoint (Ollama, llama.cpp server, vLLM) on the Models ' +
-        'page, or import model outputs to analyse on the Results page.',
+        'page, import a model folder there, or import outputs to analyse on the Results page.',
     );
   });
 

@@ -49,7 +49,7 @@ describe('PlaygroundState', () => {
     expect(playground.asked?.id).toBe(IMPORTED.id);
     expect(playground.grades.base?.outcome).toBe('correct');
     expect(playground.grades.warm?.outcome).toBe('incorrect');
-    expect(playground.grades.base?.grader).toBe('rule:factual@1');
+    expect(playground.grades.base?.grader).toBe('rule:factual@2');
   });
 
   it('clears the answers and their grades when another question is picked', async () => {

@@ -26,7 +26,7 @@ import { RunnerState } from './experimentRunner.svelte';
 import { SessionState } from './experimentSession.svelte';
 import type { StoredRunSummary } from '../../core/experiment/storedRuns';
 import { isResumable, speedFromHistory } from '../../core/experiment/storedRuns';
-import { SCRIPTED_ENGINE_NAME } from './testBuild';
+import { SCRIPTED_ENGINE_NAME } from '../testBuild';
 import { getModelsState } from './models.svelte';
 import { endpointNameFromModelId } from '../../engine/endpoints';
 

@@ -11,13 +11,13 @@ import type { ResultsBundle } from '../../core/results';
 import type { AnalysisMode } from '../../core/stats/outcomes';
 import type { AppState } from './app.svelte';
 import { AnalysisClient, CancelledError } from './analysisClient';
-import type { ExportFile } from './resultsExport';
+import type { ExportFile } from '../../core/results/exportFiles';
 import {
   exportAnalysisJson,
   exportBundles,
   exportLongCsv,
   exportPaperLayout,
-} from './resultsExport';
+} from '../../core/results/exportFiles';
 import { PowerState } from './resultsPower.svelte';
 import type {
   AnalysisInput,
@@ -26,8 +26,8 @@ import type {
   ImportedData,
   RecordData,
 } from '../../workers/analysisProtocol';
-import type { RunChoice } from './resultsSources';
-import { bundleRuns, listRunChoices, runsAsData } from './resultsSources';
+import type { RunChoice } from '../../core/results/runBundles';
+import { bundleRuns, listRunChoices, runsAsData } from '../../core/results/runBundles';
 
 /** File types a folder import reads; everything else in the folder is skipped. */
 const READABLE_FILE = /\.(csv|json)$/i;
@@ -142,7 +142,10 @@ export class ResultsState {
     await this.#work('Reading runs from this browser', async () => {
       const warnings: string[] = [];
       const bundles = await this.#app.storage.attempt((repos) =>
-        bundleRuns(repos, runIds, warnings),
+        bundleRuns(repos, runIds, warnings, {
+          appVersion: __APP_VERSION__,
+          userAgent: globalThis.navigator?.userAgent ?? '',
+        }),
       );
       if (!bundles) throw new Error('The runs could not be read from storage (see the banner).');
       const data = runsAsData(bundles, warnings);
@@ -198,7 +201,7 @@ export class ResultsState {
     return this.#outcome ? this.#noted(exportAnalysisJson(this.#outcome)) : null;
   }
   exportLongCsv(): ExportFile | null {
-    return this.records ? this.#noted(exportLongCsv(this.records.pooled)) : null;
+    return this.records ? this.#noted(exportLongCsv(this.records.pooled, __APP_VERSION__)) : null;
   }
   exportPaperLayout(): ExportFile | null {
     return this.records ? this.#noted(exportPaperLayout(this.records.pooled)) : null;

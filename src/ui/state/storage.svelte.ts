@@ -9,7 +9,7 @@ import { openWarmthDb } from '../../storage/db';
 import { createRepositories, type Repositories } from '../../storage';
 import { StorageError } from '../../storage/errors';
 import type { WarmthDb } from '../../storage/schema';
-import { testDatabaseVersion } from './testBuild';
+import { testDatabaseVersion } from '../testBuild';
 
 export class StorageState {
   #problem = $state<string | null>(null);

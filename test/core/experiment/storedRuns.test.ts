@@ -104,7 +104,7 @@ describe('item pool', () => {
     const entry = { itemId: first.id } as PlanEntry;
     const [result] = grade(entry, first.correct);
     expect(result?.outcome).toBe('correct');
-    expect(result?.grader).toBe(`rule:${first.family}@1`);
+    expect(result?.grader).toBe(`rule:${first.family}@2`);
     expect(() => grade({ itemId: 'nope' } as PlanEntry, 'x')).toThrow("item 'nope'");
     expect(itemsInPlan([entry, entry], [imported, first]).map((i) => i.id)).toEqual([first.id]);
   });

@@ -241,7 +241,7 @@ describe('runJudgePass', () => {
     expect(store.saved.get('run1#1')?.outcome).toBe('incorrect');
     expect(generator.calls[0]?.jsonSchema).toBe(JUDGE_JSON_SCHEMA);
     expect(generator.calls[0]?.temperature).toBe(0);
-    expect(store.saved.get('run1:0')?.convention).toBe('correct');
+    expect(store.saved.get('run1#0')?.convention).toBe('correct');
   });
 
   it('asks for the chosen convention and stores it with each grade', async () => {
@@ -252,7 +252,7 @@ describe('runJudgePass', () => {
       convention: 'truthful',
       getItem: (id) => ITEMS.get(id),
     });
-    expect(store.saved.get('run1:0')).toMatchObject({ outcome: 'correct', convention: 'truthful' });
+    expect(store.saved.get('run1#0')).toMatchObject({ outcome: 'correct', convention: 'truthful' });
   });
 
   it('resumes: skips records already judged', async () => {

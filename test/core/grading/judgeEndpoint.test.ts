@@ -79,7 +79,7 @@ describe('judge pass on an OpenAI-compatible endpoint', () => {
       },
     );
     expect(summary).toEqual({ judged: 1, skipped: 0, failed: [], isAborted: false });
-    expect(saved.get('run1:0')).toMatchObject({
+    expect(saved.get('run1#0')).toMatchObject({
       outcome: 'correct',
       grader: 'judge:endpoint:ollama',
       reason: 'declined, so truthful: Declines to name a city.',

@@ -63,14 +63,14 @@ describe('unsure first', () => {
 
   it('offers the unsure answers first, then the rest, skipping what this labeller did', () => {
     const labels: HumanLabel[] = [
-      { key: 'run1:1', outcome: 'incorrect', labeller: 'ann', at: 't' },
-      { key: 'run1:4', outcome: 'correct', labeller: 'bob', at: 't' },
+      { key: 'run1#1', outcome: 'incorrect', labeller: 'ann', at: 't' },
+      { key: 'run1#4', outcome: 'correct', labeller: 'bob', at: 't' },
     ];
     const next = nextToReview(RECORDS, labels, { isBlind: true, labeller: 'ann' });
-    expect(next).toMatchObject({ key: 'run1:4', remaining: 4, isUnsure: true });
+    expect(next).toMatchObject({ key: 'run1#4', remaining: 4, isUnsure: true });
     expect(next?.record.grades).toEqual([]);
     const afterBoth = nextToReview(RECORDS, labels, { isBlind: false });
-    expect(afterBoth).toMatchObject({ key: 'run1:0', remaining: 3, isUnsure: false });
+    expect(afterBoth).toMatchObject({ key: 'run1#0', remaining: 3, isUnsure: false });
     expect(afterBoth?.record.grades).toHaveLength(3);
   });
 

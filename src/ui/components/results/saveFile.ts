@@ -4,7 +4,7 @@
  * Owns: the temporary object URL and anchor. Invariant: the URL is revoked right after the
  * click, and the file name is reduced to safe characters.
  */
-import type { ExportFile } from '../../state/resultsExport';
+import type { ExportFile } from '../../../core/results/exportFiles';
 import { safeFileName } from '../dashboard/download';
 
 /** Downloads one export file. */

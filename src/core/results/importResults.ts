@@ -9,7 +9,7 @@
  * copy and is reported; a ready-to-analyse table cannot be pooled with other files, because it
  * holds no records to deduplicate or re-export.
  */
-import { CsvParser } from '../../core/csv';
+import { CsvParser } from '../csv';
 import {
   BUNDLE_FORMAT,
   BUNDLE_VERSION,
@@ -18,12 +18,12 @@ import {
   fromPaperLayout,
   parseBundle,
   poolBundles,
-} from '../../core/results';
-import type { ResultsBundle } from '../../core/results';
-import { REQUIRED_COLUMNS } from '../../core/stats/analysisRows';
-import type { Item, ResponseRecord } from '../../core/types';
-import type { ImportedData, ProgressSink, SourceReport } from '../../workers/analysisProtocol';
-import { readResultsTable } from '../../core/stats/readResultsTable';
+} from './index';
+import type { ResultsBundle } from './index';
+import { REQUIRED_COLUMNS } from '../stats/analysisRows';
+import type { Item, ResponseRecord } from '../types';
+import type { ImportedData, ProgressSink, SourceReport } from '../stats/analysisData';
+import { readResultsTable } from '../stats/readResultsTable';
 
 /** A file's text with the path used in messages. */
 export interface TextFile {

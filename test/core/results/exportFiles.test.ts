@@ -1,14 +1,14 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { createBundle, parseBundle, poolBundles } from '../../src/core/results';
-import { parseAnalysisCsv, runAnalysis } from '../../src/core/stats';
-import type { Arm, FactualItem, ResponseRecord } from '../../src/core/types';
+import { createBundle, parseBundle, poolBundles } from '../../../src/core/results';
+import { parseAnalysisCsv, runAnalysis } from '../../../src/core/stats';
+import type { Arm, FactualItem, ResponseRecord } from '../../../src/core/types';
 import {
   exportAnalysisJson,
   exportBundles,
   exportLongCsv,
   exportPaperLayout,
-} from '../../src/ui/state/resultsExport';
+} from '../../../src/core/results/exportFiles';
 
 const ITEM: FactualItem = {
   id: 'q1',
@@ -99,7 +99,7 @@ describe('exports', () => {
   });
 
   it('writes a long CSV with the device and a formula-escaped output', () => {
-    const file = exportLongCsv(POOLED);
+    const file = exportLongCsv(POOLED, '0.1.0');
     const text = file.data as string;
     expect(text.split('\n')[0]?.startsWith('run_id,plan_index,device,model')).toBe(true);
     expect(text).toContain(",'=1+1 Paris,");

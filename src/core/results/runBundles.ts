@@ -7,13 +7,31 @@
  * they carry no credentials; a question set deleted since the run is named in a warning and
  * its items are simply missing (their answers keep their stored grades).
  */
-import type { RunRecord } from '../../core/records';
-import { resolveSources } from '../../core/experiment/sources';
-import { createBundle, poolBundles } from '../../core/results';
-import type { ResultsBundle } from '../../core/results';
-import type { Item } from '../../core/types';
-import type { Repositories } from '../../storage';
-import type { RecordData } from '../../workers/analysisProtocol';
+import type { HumanLabel, RunRecord } from '../records';
+import { resolveSources, type SetReader } from '../experiment/sources';
+import { createBundle } from './bundle';
+import { poolBundles } from './pool';
+import type { ResultsBundle } from './bundle';
+import type { Item, ResponseRecord } from '../types';
+import type { RecordData } from '../stats/analysisData';
+
+/** The repository methods these functions read through (the storage layer's repositories fit). */
+export interface RunStore {
+  runs: {
+    listRuns(): Promise<RunRecord[]>;
+    countResults(runId: string): Promise<number>;
+    getRun(runId: string): Promise<RunRecord | undefined>;
+    listResults(runId: string): Promise<ResponseRecord[]>;
+  };
+  labels: { list(): Promise<HumanLabel[]> };
+  questionSets: SetReader;
+}
+
+/** What a bundle says about the app and browser that made it. */
+export interface BundleOrigin {
+  appVersion: string;
+  userAgent: string;
+}
 
 /** The device label of this browser's own runs. */
 export const THIS_BROWSER = 'this browser';
@@ -25,13 +43,13 @@ export interface RunChoice {
 }
 
 /** Stored runs, newest first, with their answer counts. */
-export async function listRunChoices(repos: Repositories): Promise<RunChoice[]> {
+export async function listRunChoices(repos: RunStore): Promise<RunChoice[]> {
   const runs = await repos.runs.listRuns();
   const counts = await Promise.all(runs.map((run) => repos.runs.countResults(run.id)));
   return runs.map((run, index) => ({ run, answers: counts[index] ?? 0 }));
 }
 
-async function itemsOf(run: RunRecord, repos: Repositories, warnings: string[]): Promise<Item[]> {
+async function itemsOf(run: RunRecord, repos: RunStore, warnings: string[]): Promise<Item[]> {
   const { items, missing } = await resolveSources(run.design.items.sources, repos.questionSets);
   for (const source of missing) {
     warnings.push(
@@ -43,9 +61,10 @@ async function itemsOf(run: RunRecord, repos: Repositories, warnings: string[]):
 
 /** One bundle per run, as `Export → JSON bundle` writes them. */
 export async function bundleRuns(
-  repos: Repositories,
+  repos: RunStore,
   runIds: readonly string[],
   warnings: string[],
+  origin: BundleOrigin,
 ): Promise<ResultsBundle[]> {
   const labels = await repos.labels.list();
   const bundles: ResultsBundle[] = [];
@@ -59,8 +78,8 @@ export async function bundleRuns(
         items: await itemsOf(run, repos, warnings),
         records: await repos.runs.listResults(runId),
         labels,
-        appVersion: __APP_VERSION__,
-        device: { label: THIS_BROWSER, userAgent: globalThis.navigator?.userAgent ?? '' },
+        appVersion: origin.appVersion,
+        device: { label: THIS_BROWSER, userAgent: origin.userAgent },
       }),
     );
   }

@@ -6,11 +6,11 @@
  * goes through core's formula-safe writers; bundles come from `createBundle`, so they hold no
  * API keys; nothing here touches the DOM (the view turns an ExportFile into a download).
  */
-import type { PooledResults, ResultsBundle } from '../../core/results';
-import { serializeBundle, toLongCsv, toPaperLayout } from '../../core/results';
-import type { AnalysisOutcome } from '../../core/stats/analysisData';
-import { stringifyAnalysisJson } from '../../core/stats/analysisJson';
-import { createZip } from '../../core/results/zip';
+import type { PooledResults, ResultsBundle } from './index';
+import { serializeBundle, toLongCsv, toPaperLayout } from './index';
+import type { AnalysisOutcome } from '../stats/analysisData';
+import { stringifyAnalysisJson } from '../stats/analysisJson';
+import { createZip } from './zip';
 
 export interface ExportFile {
   fileName: string;
@@ -35,11 +35,11 @@ export function exportAnalysisJson(outcome: AnalysisOutcome): ExportFile {
 }
 
 /** All answers of the data set as one long CSV (one row per answer, with its device). */
-export function exportLongCsv(pooled: PooledResults): ExportFile {
+export function exportLongCsv(pooled: PooledResults, appVersion: string): ExportFile {
   const text = toLongCsv(pooled.records, {
     items: new Map(pooled.items.map((item) => [item.id, item])),
     arms: pooled.arms,
-    appVersion: __APP_VERSION__,
+    appVersion,
     labels: pooled.labels,
   });
   return {

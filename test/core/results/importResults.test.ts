@@ -2,15 +2,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { createBundle, serializeBundle, toLongCsv, toPaperLayout } from '../../src/core/results';
-import type { FactualItem, ResponseRecord } from '../../src/core/types';
-import { analyseInStages } from '../../src/core/stats/analyseResults';
-import { detectLayout, importFiles } from '../../src/ui/state/resultsImport';
-import type { TextFile } from '../../src/ui/state/resultsImport';
+import { createBundle, serializeBundle, toLongCsv, toPaperLayout } from '../../../src/core/results';
+import type { FactualItem, ResponseRecord } from '../../../src/core/types';
+import { analyseInStages } from '../../../src/core/stats/analyseResults';
+import { detectLayout, importFiles } from '../../../src/core/results/importResults';
+import type { TextFile } from '../../../src/core/results/importResults';
 
 const FIXTURES = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
-  '../../../shared/fixtures',
+  '../../../../shared/fixtures',
 );
 const NO_PROGRESS = () => {};
 
