@@ -130,8 +130,12 @@ export class EngineState {
       : { isRunnable: false, isRecommended: false, reason: 'checking this device…' };
   }
 
-  select(modelId: string): void {
-    if (this.isReserved) return;
+  /**
+   * Picks the model to load. While the engine is reserved only the holder may switch (`asHolder`),
+   * so a run can reload its own arm's model after a device loss but no picker can swap it.
+   */
+  select(modelId: string, { asHolder = false } = {}): void {
+    if (this.isReserved && !asHolder) return;
     this.#selectedModelId = modelId;
     void this.#checkTensors();
   }
@@ -155,10 +159,10 @@ export class EngineState {
   }
 
   /** Downloads (or reads from cache) and initialises the selected model, reporting progress. */
-  async load(): Promise<void> {
+  async load({ asHolder = false } = {}): Promise<void> {
     // The scripted test engine stands in for whatever is selected, under its own model id.
     const modelId = this.isScripted ? SCRIPTED_MODEL_ID : this.#selectedModelId;
-    if (!modelId || this.#status === 'loading' || this.isReserved) return;
+    if (!modelId || this.#status === 'loading' || (this.isReserved && !asHolder)) return;
     this.#controller = new AbortController();
     this.#status = 'loading';
     this.#error = null;

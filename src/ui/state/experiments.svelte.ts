@@ -230,8 +230,9 @@ export class ExperimentsState {
       ? engine.status === 'ready'
       : engine.loadedModelId === modelId;
     if (!isLoaded || isReload) {
-      if (!engine.isScripted) engine.select(modelId);
-      await engine.load();
+      // The run holds the engine's reservation: it may (re)load its own arm's model.
+      if (!engine.isScripted) engine.select(modelId, { asHolder: true });
+      await engine.load({ asHolder: true });
     }
     const loaded = engine.engine;
     if (engine.status !== 'ready' || loaded === null) {
