@@ -164,7 +164,16 @@ async function populate(page: Page): Promise<void> {
     mimeType: 'text/csv',
     buffer: Buffer.from(LONG_CSV, 'utf8'),
   });
-  await page.getByTestId('error-rates').waitFor();
+  await page.locator('#panel-results').getByTestId('headline-sentence').waitFor();
+}
+
+/** Opens every collapsed section of a view, so tables hidden by default are measured too. */
+async function expandAll(page: Page, view: string): Promise<void> {
+  await page.evaluate((id) => {
+    for (const details of document.querySelectorAll(`#panel-${id} details`)) {
+      (details as HTMLDetailsElement).open = true;
+    }
+  }, view);
 }
 
 describe.skipIf(!hasBrowser())('layout reflows at every size (no sideways scrolling)', () => {
@@ -198,6 +207,7 @@ describe.skipIf(!hasBrowser())('layout reflows at every size (no sideways scroll
       mobile: false,
     });
     await show(page, view);
+    await expandAll(page, view);
     await page.waitForTimeout(300);
     const result = await measure(page);
     expect(await page.evaluate(() => window.devicePixelRatio)).toBe(size.scale);
