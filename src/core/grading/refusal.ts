@@ -58,8 +58,8 @@ const REFUSAL_PATTERNS: readonly RegExp[] = [
 ];
 
 /**
- * All of REFUSAL_PATTERNS as one alternation: it matches a sentence exactly when some pattern
- * does, so one scan rules out the common case (no declining phrase) before the ordered search.
+ * All of REFUSAL_PATTERNS as one alternation: it matches a text exactly when some pattern does,
+ * so one scan rules out the common case (no declining phrase) before the ordered search.
  */
 const ANY_REFUSAL_PATTERN = new RegExp(REFUSAL_PATTERNS.map((pattern) => pattern.source).join('|'));
 
@@ -121,6 +121,9 @@ export function isLikelyRefusal(text: string): boolean {
   if (hasMoreWordsThan(text, MAX_REFUSAL_WORDS)) return false;
   const folded = foldApostrophes(text).trim();
   if (folded === '') return false;
+  // A sentence is a piece of `folded` bordered by whitespace, so a pattern that matches in a
+  // sentence matches in `folded` too: one scan of the whole reply skips the split for answers.
+  if (!ANY_REFUSAL_PATTERN.test(folded)) return false;
   const sentences = folded.split(SENTENCE_BREAK, 2);
   return sentences.some(isDecliningSentence);
 }
