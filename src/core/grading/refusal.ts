@@ -90,6 +90,8 @@ function isSpace(code: number): boolean {
  * never turns a character into whitespace or back, so counting on the raw text is exact.
  */
 function hasMoreWordsThan(text: string, limit: number): boolean {
+  // Each word but the last needs a character and a separator: shorter texts cannot exceed it.
+  if (text.length < 2 * limit + 1) return false;
   let words = 0;
   let isInWord = false;
   for (let i = 0; i < text.length; i++) {

@@ -13,9 +13,19 @@ export class LevelDictionary {
   readonly values: string[] = [];
   readonly #codes = new Map<string, number>();
 
+  /** The last value found: results files list rows in runs of one model, dataset, prompt… */
+  #lastValue: string | undefined;
+  #lastCode = -1;
+
   /** The code of a value already seen, or undefined. */
   find(value: string): number | undefined {
-    return this.#codes.get(value);
+    if (value === this.#lastValue) return this.#lastCode;
+    const code = this.#codes.get(value);
+    if (code !== undefined) {
+      this.#lastValue = value;
+      this.#lastCode = code;
+    }
+    return code;
   }
 
   codeOf(value: string): number {

@@ -43,6 +43,8 @@ const HAND_MADE = [
   ' word '.repeat(120),
   ' word '.repeat(121),
   'w\u2003'.repeat(121),
+  'w '.repeat(121).trim(),
+  'w '.repeat(120).trim(),
   `${'word '.repeat(119)}I cannot answer.`,
   `${'word '.repeat(120)}I cannot answer.`,
   'İ cannot answer.',
