@@ -84,8 +84,8 @@ function isSpace(code: number): boolean {
 }
 
 /**
- * True when the trimmed text has more than `limit` whitespace-separated words. Counts runs of
- * whitespace without building the word array and stops at the limit: most answers are long,
+ * True when the trimmed text has more than `limit` whitespace-separated words. Counts words
+ * without building the word array and stops at the limit: most answers are long,
  * and this check runs on every row of a 440,000-row results file. Folding (apostrophes, case)
  * never turns a character into whitespace or back, so counting on the raw text is exact.
  */

@@ -20,7 +20,6 @@ import {
   validateRow,
 } from './rowValidation';
 import type { SkippedAnalysisRow } from './rowValidation';
-
 import { LEVEL_LIMITS, LevelDictionary, allocateColumns, cellOf } from './tableColumns';
 import type { LevelKey } from './tableColumns';
 
@@ -192,8 +191,9 @@ export class AnalysisTableBuilder {
   addRow(row: PlainRow): void {
     const line = row.line ?? this.#size + 2;
     validateRow(row, line);
+    // #put numbers a row without `line` as addRow does (size + 2), so `row` goes in as it is.
     this.#put(
-      { ...row, line },
+      row,
       this.#code('model', row.model, line),
       this.#code('dataset', row.dataset, line),
       this.#code('item', row.itemId, line),
