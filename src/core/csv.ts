@@ -85,12 +85,14 @@ export class CsvParser {
     const consumed = isFinal ? input.length : result.meta.cursor;
     const hasEmbeddedNewlines =
       input.includes('"') && countNewlines(input, consumed) > rows.length - (isFinal ? 1 : 0);
+    // A '\n' file can still end some lines in CR (mixed endings); most chunks hold no CR at all.
+    const hasStrayCr = newline === '\n' && input.includes('\r');
     let line = this.#line;
     for (let r = 0; r < rows.length; r++) {
       if (firstError && firstError.row === r) break;
       const fields = rows[r] as string[];
       const last = fields.length - 1;
-      if (newline === '\n' && (fields[last] as string).endsWith('\r')) {
+      if (hasStrayCr && (fields[last] as string).endsWith('\r')) {
         fields[last] = (fields[last] as string).slice(0, -1);
       }
       if (last > 0 || fields[0] !== '') out.push({ fields, line });

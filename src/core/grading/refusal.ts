@@ -51,24 +51,83 @@ const DECLINE_PATTERNS: readonly RegExp[] = [
 
 const MAX_REFUSAL_WORDS = 120;
 
+/** Every phrase and pattern in the order the rule tries them (the first that matches counts). */
+const REFUSAL_PATTERNS: readonly RegExp[] = [
+  ...PAPER_REFUSAL_PHRASES.map((phrase) => new RegExp(escape(phrase))),
+  ...DECLINE_PATTERNS,
+];
+
+/**
+ * All of REFUSAL_PATTERNS as one alternation: it matches a text exactly when some pattern does,
+ * so one scan rules out the common case (no declining phrase) before the ordered search.
+ */
+const ANY_REFUSAL_PATTERN = new RegExp(REFUSAL_PATTERNS.map((pattern) => pattern.source).join('|'));
+
+const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
+const ANSWER_AFTER = /\b(?:but|however|though)\b/;
+
+/** The characters of JavaScript's `\s` (and of `String.prototype.trim`). */
+function isSpace(code: number): boolean {
+  if (code <= 32) return code === 32 || (code >= 9 && code <= 13);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
+}
+
+/**
+ * True when the trimmed text has more than `limit` whitespace-separated words. Counts words
+ * without building the word array and stops at the limit: most answers are long,
+ * and this check runs on every row of a 440,000-row results file. Folding (apostrophes, case)
+ * never turns a character into whitespace or back, so counting on the raw text is exact.
+ */
+function hasMoreWordsThan(text: string, limit: number): boolean {
+  // Each word but the last needs a character and a separator: shorter texts cannot exceed it.
+  if (text.length < 2 * limit + 1) return false;
+  let words = 0;
+  let isInWord = false;
+  for (let i = 0; i < text.length; i++) {
+    if (isSpace(text.charCodeAt(i))) isInWord = false;
+    else if (!isInWord) {
+      isInWord = true;
+      if (++words > limit) return true;
+    }
+  }
+  return false;
+}
+
+/** Whether a sentence declines and does not go on to answer (see isLikelyRefusal). */
+function isDecliningSentence(sentence: string): boolean {
+  if (!ANY_REFUSAL_PATTERN.test(sentence)) return false;
+  for (const pattern of REFUSAL_PATTERNS) {
+    const hit = pattern.exec(sentence);
+    if (hit) return !ANSWER_AFTER.test(sentence.slice(hit.index + hit[0].length));
+  }
+  return false;
+}
+
 /**
  * Stricter refusal rule for graders: a declining phrase in the first two sentences, not followed
  * by "but"/"however" in that sentence (so "I can't diagnose you, but it sounds like X" answered),
  * and a short reply overall. Graders call it only when they found no committed answer.
  */
 export function isLikelyRefusal(text: string): boolean {
+  if (hasMoreWordsThan(text, MAX_REFUSAL_WORDS)) return false;
   const folded = foldApostrophes(text).trim();
   if (folded === '') return false;
-  if (folded.split(/\s+/).length > MAX_REFUSAL_WORDS) return false;
-  const sentences = folded.split(/(?<=[.!?])\s+|\n+/).slice(0, 2);
-  return sentences.some((sentence) => {
-    const hit = [...PAPER_REFUSAL_PHRASES.map((p) => new RegExp(escape(p))), ...DECLINE_PATTERNS]
-      .map((pattern) => pattern.exec(sentence))
-      .find((m) => m !== null);
-    if (!hit) return false;
-    const rest = sentence.slice(hit.index + hit[0].length);
-    return !/\b(?:but|however|though)\b/.test(rest);
-  });
+  // A sentence is a piece of `folded` bordered by whitespace, so a pattern that matches in a
+  // sentence matches in `folded` too: one scan of the whole reply skips the split for answers.
+  if (!ANY_REFUSAL_PATTERN.test(folded)) return false;
+  const sentences = folded.split(SENTENCE_BREAK, 2);
+  return sentences.some(isDecliningSentence);
 }
 
 function escape(phrase: string): string {

@@ -20,6 +20,8 @@ import {
   validateRow,
 } from './rowValidation';
 import type { SkippedAnalysisRow } from './rowValidation';
+import { LEVEL_LIMITS, LevelDictionary, allocateColumns, cellOf } from './tableColumns';
+import type { LevelKey } from './tableColumns';
 
 export { AnalysisInputError } from './rowValidation';
 
@@ -87,29 +89,6 @@ export interface PlainRow {
   line?: number;
 }
 
-type LevelKey = keyof TableLevels;
-
-/** Assigns dense codes to strings in first-seen order. */
-class LevelDictionary {
-  readonly values: string[] = [];
-  readonly #codes = new Map<string, number>();
-
-  codeOf(value: string): number {
-    const code = this.#codes.get(value);
-    if (code !== undefined) return code;
-    this.#codes.set(value, this.values.length);
-    return this.values.push(value) - 1;
-  }
-}
-
-const LEVEL_LIMITS: Record<LevelKey, number> = {
-  model: 0xffff,
-  dataset: 0xff,
-  item: 0xffffffff,
-  amendment: 0xffff,
-  prompt: 0xff,
-};
-
 /** Collects rows one at a time (constant work per row) and produces an AnalysisTable. */
 export class AnalysisTableBuilder {
   #size = 0;
@@ -149,58 +128,102 @@ export class AnalysisTableBuilder {
   addRecord(record: CsvRecord): void {
     const at = this.#at;
     if (!at) throw new AnalysisInputError('data row before the header row', record.line);
-    const { fields } = record;
-    // One closure-free lookup per cell: this runs for every row of a 440,000-row file.
-    const cell = (column: number): string => {
-      const index = at[column] as number;
-      return index < 0 ? '' : (fields[index] ?? '').trim();
-    };
+    const { fields, line } = record;
     if (fields.length !== this.#width) {
       throw new AnalysisInputError(
-        `expected ${this.#width} fields like the header, found ${record.fields.length} ` +
+        `expected ${this.#width} fields like the header, found ${fields.length} ` +
           '(is a comma inside an unquoted output?)',
-        record.line,
+        line,
       );
     }
-    const evaluation = cell(COLUMN.evaluation);
-    const variant = cell(COLUMN.variant);
+    const evaluation = cellOf(fields, at, COLUMN.evaluation);
+    const variant = cellOf(fields, at, COLUMN.variant);
     const reason = skipReason(evaluation, variant);
     if (reason !== null) {
-      this.#skipped.push({ line: record.line, reason });
+      this.#skipped.push({ line, reason });
       return;
     }
-    const verdict = parseEvaluation(evaluation, record.line);
-    this.addRow({
-      model: cell(COLUMN.model),
-      dataset: cell(COLUMN.dataset),
-      isWarm: parseVariant(variant, record.line),
-      itemId: cell(COLUMN.item_id),
-      amendmentType: cell(COLUMN.amendment_type),
-      promptType: cell(COLUMN.prompt_type),
+    const verdict = parseEvaluation(evaluation, line);
+    const isWarm = parseVariant(variant, line);
+    const isRefusal = verdict === 'refusal' || isPaperRefusal(cellOf(fields, at, COLUMN.output));
+    const sample = parseSample(cellOf(fields, at, COLUMN.sample), line);
+    const row: PlainRow = {
+      model: cellOf(fields, at, COLUMN.model),
+      dataset: cellOf(fields, at, COLUMN.dataset),
+      isWarm,
+      itemId: cellOf(fields, at, COLUMN.item_id),
+      amendmentType: cellOf(fields, at, COLUMN.amendment_type),
+      promptType: cellOf(fields, at, COLUMN.prompt_type),
       isCorrect: verdict === 'correct',
-      isRefusal: verdict === 'refusal' || isPaperRefusal(cell(COLUMN.output)),
-      sample: parseSample(cell(COLUMN.sample), record.line),
-      line: record.line,
-    });
+      isRefusal,
+      sample,
+      line,
+    };
+    if (!this.#addKnownRow(row)) this.addRow(row);
+  }
+
+  /**
+   * Adds a row whose five level values have all been seen before — so they passed validateRow
+   * with an earlier row, since each check there reads one value — without validating again.
+   * Returns false (adding nothing) when a value is new; the caller then takes `addRow`.
+   */
+  #addKnownRow(row: PlainRow): boolean {
+    const levels = this.#levels;
+    const model = levels.model.find(row.model);
+    const dataset = levels.dataset.find(row.dataset);
+    const item = levels.item.find(row.itemId);
+    const amendment = levels.amendment.find(row.amendmentType);
+    const prompt = levels.prompt.find(row.promptType);
+    if (
+      model === undefined ||
+      dataset === undefined ||
+      item === undefined ||
+      amendment === undefined ||
+      prompt === undefined
+    ) {
+      return false;
+    }
+    this.#put(row, model, dataset, item, amendment, prompt);
+    return true;
   }
 
   /** Adds one validated row. */
   addRow(row: PlainRow): void {
     const line = row.line ?? this.#size + 2;
     validateRow(row, line);
+    // #put numbers a row without `line` as addRow does (size + 2), so `row` goes in as it is.
+    this.#put(
+      row,
+      this.#code('model', row.model, line),
+      this.#code('dataset', row.dataset, line),
+      this.#code('item', row.itemId, line),
+      this.#code('amendment', row.amendmentType, line),
+      this.#code('prompt', row.promptType, line),
+    );
+  }
+
+  /** Stores a row whose level codes are known. */
+  #put(
+    row: PlainRow,
+    model: number,
+    dataset: number,
+    item: number,
+    amendment: number,
+    prompt: number,
+  ): void {
     if (this.#size === this.#capacity) this.#grow();
     const i = this.#size++;
     const c = this.#columns;
-    c.model[i] = this.#code('model', row.model, line);
-    c.dataset[i] = this.#code('dataset', row.dataset, line);
-    c.item[i] = this.#code('item', row.itemId, line);
-    c.amendment[i] = this.#code('amendment', row.amendmentType, line);
-    c.prompt[i] = this.#code('prompt', row.promptType, line);
+    c.model[i] = model;
+    c.dataset[i] = dataset;
+    c.item[i] = item;
+    c.amendment[i] = amendment;
+    c.prompt[i] = prompt;
     c.sample[i] = row.sample ?? 0;
     c.isWarm[i] = row.isWarm ? 1 : 0;
     c.isCorrect[i] = row.isCorrect ? 1 : 0;
     c.isRefusal[i] = row.isRefusal ? 1 : 0;
-    c.line[i] = line;
+    c.line[i] = row.line ?? i + 2;
   }
 
   /** Returns the table with every level dictionary sorted and codes renumbered to match. */
@@ -253,21 +276,6 @@ export class AnalysisTableBuilder {
     this.#columns = next;
     this.#capacity *= 2;
   }
-}
-
-function allocateColumns(capacity: number) {
-  return {
-    model: new Uint16Array(capacity),
-    dataset: new Uint8Array(capacity),
-    item: new Uint32Array(capacity),
-    amendment: new Uint16Array(capacity),
-    prompt: new Uint8Array(capacity),
-    sample: new Uint16Array(capacity),
-    isWarm: new Uint8Array(capacity),
-    isCorrect: new Uint8Array(capacity),
-    isRefusal: new Uint8Array(capacity),
-    line: new Uint32Array(capacity),
-  };
 }
 
 /** Feeds CSV records (header first) into a builder, chunk by chunk (see CsvParser). */
