@@ -61,7 +61,8 @@ async function analyseRuns(page: Page, baseUrl: string): Promise<string[]> {
   await page.goto(`${baseUrl}#/results`);
   await page.getByTestId('run-choice').first().check();
   await page.getByTestId('analyse-runs').click();
-  await page.getByTestId('rows-in').waitFor();
+  // The details (row counts, rate tables) sit in sections that are collapsed by default.
+  await page.getByTestId('rows-in').waitFor({ state: 'attached' });
   // The dashboard's tables arrive a little after the analysis: wait so both pages compare whole.
   await page.getByTestId('error-rate-table').first().waitFor({ state: 'attached' });
   const tables = await page.locator('[data-testid="results-view"] table').allTextContents();
