@@ -4,7 +4,7 @@
  * Owns: the chosen convention (`correct`, the paper's judge, or `truthful`, TruthfulQA's) and
  * keeping it on this device in settings under `grading.convention`. The dashboard, Results,
  * Review, the Playground and new runs all read it from here, so one answer gets one verdict
- * everywhere. Invariants: one instance per page, obtained with `getGradingState(app)`; until
+ * everywhere. Invariants: one instance per page (`app.grading`, or `getGradingState(app)`); until
  * the stored value is read the convention is `correct`; an unknown stored value is ignored.
  */
 import type { GradingConvention } from '../../core/types';
@@ -50,11 +50,8 @@ export class GradingState {
   }
 }
 
-/** The page's one GradingState (created and its stored value read on first use). */
+/** The page's one GradingState (`app.grading`), its stored value read on first use. */
 export function getGradingState(app: AppState): GradingState {
-  return app.use('grading', (owner) => {
-    const state = new GradingState(owner);
-    void state.init();
-    return state;
-  });
+  void app.grading.init();
+  return app.grading;
 }
