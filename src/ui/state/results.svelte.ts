@@ -226,10 +226,15 @@ export class ResultsState {
     return this.#outcome ? this.#noted(exportAnalysisJson(this.#outcome)) : null;
   }
   exportLongCsv(): ExportFile | null {
-    return this.records ? this.#noted(exportLongCsv(this.records.pooled)) : null;
+    return this.records
+      ? this.#noted(exportLongCsv(this.records.pooled, this.#grading.convention))
+      : null;
   }
   exportPaperLayout(): ExportFile | null {
-    return this.records ? this.#noted(exportPaperLayout(this.records.pooled)) : null;
+    const { convention } = this.#grading;
+    return this.records
+      ? this.#noted(exportPaperLayout(this.records.pooled, new Date(), convention))
+      : null;
   }
   exportBundles(): ExportFile | null {
     const file = exportBundles(this.#open?.bundles ?? []);
