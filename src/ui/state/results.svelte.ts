@@ -233,7 +233,7 @@ export class ResultsState {
   exportPaperLayout(): ExportFile | null {
     const { convention } = this.#grading;
     return this.records
-      ? this.#noted(exportPaperLayout(this.records.pooled, new Date(), convention))
+      ? this.#noted(exportPaperLayout(this.records.pooled, undefined, convention))
       : null;
   }
   exportBundles(): ExportFile | null {
