@@ -161,6 +161,11 @@ export class DashboardState {
     if (this.#revealed < parts) step();
   }
 
+  /** Refits the GLM after the grading convention changed (unchanged input is skipped). */
+  refit(): void {
+    this.#glmRunner.schedule(() => this.#glmRows());
+  }
+
   /** Cancels pending work (the dashboard was unmounted); the next offer starts again. */
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
