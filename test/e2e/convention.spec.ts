@@ -165,7 +165,7 @@ describe.skipIf(!hasBrowser())('one grading convention in every view (Chromium)'
       for (const [view, badge] of [
         ['results', 'results-convention'],
         ['review', 'review-convention-badge'],
-      ]) {
+      ] as const) {
         await small.goto(`${inject('baseUrl')}?engine=scripted#/${view}`);
         await small.getByTestId(`${view}-view`).waitFor();
         await small.getByTestId(badge).waitFor();
