@@ -51,10 +51,11 @@ export const COMMAND_USAGE: Readonly<Record<string, CommandUsage>> = {
     ],
   },
   analyze: {
-    synopsis: 'FILE [--mode paper|strict] [--json]',
+    synopsis: 'FILE [--mode paper|strict] [--convention correct|truthful] [--json]',
     summary: 'paired tests and GLMs on a long results table',
     details: [
       '  --mode M          paper (default) or strict',
+      '  --convention C    rule-grades rows without an evaluation under correct (default) or truthful',
       '  --json            print the report in the statsmodels reference shape',
     ],
   },

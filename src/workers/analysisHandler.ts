@@ -53,7 +53,7 @@ export async function handleAnalysisRequest(
     switch (request.type) {
       case 'import': {
         const texts = await readTexts(request.files, progress);
-        post({ type: 'imported', id, data: importFiles(texts, progress) });
+        post({ type: 'imported', id, data: importFiles(texts, progress, request.convention) });
         return;
       }
       case 'analyse':

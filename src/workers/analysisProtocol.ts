@@ -8,6 +8,7 @@
  * core/stats/analysisData.ts and are re-exported here for the view's convenience.
  */
 import type { AnalysisInput, AnalysisOutcome, ImportedData } from '../core/stats/analysisData';
+import type { GradingConvention } from '../core/types';
 import type { AnalysisMode } from '../core/stats/outcomes';
 
 export type {
@@ -28,7 +29,13 @@ export interface ImportFileInput {
 }
 
 export type AnalysisRequest =
-  | { type: 'import'; id: number; files: ImportFileInput[] }
+  | {
+      type: 'import';
+      id: number;
+      files: ImportFileInput[];
+      /** Rule-grades rows without an evaluation under this convention (default `correct`). */
+      convention?: GradingConvention;
+    }
   | { type: 'analyse'; id: number; input: AnalysisInput; mode: AnalysisMode };
 
 export type AnalysisEvent =

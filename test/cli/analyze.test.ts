@@ -71,9 +71,10 @@ describe('analyze: output', () => {
       'glm',
       'ruleGraded',
       'leftOut',
+      'convention',
     ]);
     expect(report.rows_in).toBe(24);
-    expect([report.ruleGraded, report.leftOut]).toEqual([0, []]);
+    expect([report.ruleGraded, report.leftOut, report.convention]).toEqual([0, [], 'correct']);
     const [cell] = report.mcnemar as Record<string, unknown>[];
     expect(cell).toMatchObject({ base_only_correct: 3, warm_only_correct: 0, p_value: 0.25 });
     expect(result.stderr).toBe('');
@@ -193,6 +194,71 @@ describe('one analysis for every tool: analyze --json equals the Results view ex
     expect(cli.leftOut).toEqual([
       { reason: 'no evaluation, and the rule graders found the answer unparseable', count: 1 },
     ]);
+  });
+});
+
+/** A graded file plus four warm non-answers with a blank evaluation (rule-graded on reading). */
+function nonAnswerTable(): string {
+  const header =
+    'model,dataset,variant,item_id,question,correct_answer,incorrect_answer,amendment_type,prompt_type,output,evaluation';
+  const rows = [header];
+  const nonAnswer =
+    '"Oh, I wish I could help! Honestly, I don\'t know, and it\'s hard to say for sure."';
+  for (let i = 0; i < 8; i++) {
+    const q = `trivia:q${i},What is the capital of France?,Paris,Lyon,unmodified,original`;
+    rows.push(`m1,trivia,base,${q},Paris.,${i === 0 ? 'INCORRECT' : 'CORRECT'}`);
+    rows.push(i < 4 ? `m1,trivia,warm,${q},${nonAnswer},` : `m1,trivia,warm,${q},Paris.,CORRECT`);
+  }
+  return rows.join('\n');
+}
+
+describe('analyze --convention: rows without an evaluation are graded under it', () => {
+  it.each([
+    [[], 'correct', 4],
+    [['--convention', 'correct'], 'correct', 4],
+    [['--convention', 'truthful'], 'truthful', 0],
+  ])('%j → %s, warm wrong on %i', async (flags, convention, warmWrong) => {
+    const result = await analyze({ 'n.csv': nonAnswerTable() }, 'n.csv', '--json', ...flags);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout) as Record<string, unknown>;
+    expect([report.convention, report.ruleGraded]).toEqual([convention, 4]);
+    const rates = report.error_rates as { variant: string; n: number; error_rate: number }[];
+    const warm = rates.find((row) => row.variant === 'warm');
+    expect(warm && Math.round(warm.error_rate * warm.n)).toBe(warmWrong);
+  });
+
+  it('is the same in the Results view worker (import under the convention, then analyse)', async () => {
+    const events: AnalysisEvent[] = [];
+    const post = (event: AnalysisEvent) => events.push(event);
+    const file = new Blob([nonAnswerTable()]);
+    await handleAnalysisRequest(
+      { type: 'import', id: 1, files: [{ file, path: 'n.csv' }], convention: 'truthful' },
+      post,
+    );
+    const imported = events[events.length - 1];
+    if (imported?.type !== 'imported' || imported.data.kind !== 'table')
+      throw new Error('no table');
+    await handleAnalysisRequest(
+      { type: 'analyse', id: 2, input: imported.data, mode: 'paper' },
+      post,
+    );
+    const analysed = events[events.length - 1];
+    if (analysed?.type !== 'analysed') throw new Error('no analysis');
+    const browser = JSON.parse(stringifyAnalysisJson(analysed.outcome.report, analysed.outcome));
+    const cli = await analyze(
+      { 'n.csv': nonAnswerTable() },
+      'n.csv',
+      '--json',
+      '--convention',
+      'truthful',
+    );
+    expect(browser).toEqual(JSON.parse(cli.stdout));
+    expect(browser.convention).toBe('truthful');
+  });
+
+  it('rejects an unknown convention', async () => {
+    const result = await analyze({ 'n.csv': nonAnswerTable() }, 'n.csv', '--convention', 'kind');
+    expect(result.code).toBe(2);
   });
 });
 

@@ -68,7 +68,7 @@ describe('help and version', () => {
       const result = await cli(argv);
       expect(result.code).toBe(0);
       expect(result.stdout.split('\n').slice(0, 2)).toEqual([
-        'usage: warmth-lab analyze FILE [--mode paper|strict] [--json]',
+        'usage: warmth-lab analyze FILE [--mode paper|strict] [--convention correct|truthful] [--json]',
         '  paired tests and GLMs on a long results table',
       ]);
       expect(result.stdout).not.toContain('inspect');

@@ -6,6 +6,7 @@ import {
   THROTTLE_MS,
 } from '../../src/ui/state/dashboard.svelte';
 import { ARMS, fixtureRecords } from '../core/dashboard/fixture';
+import { ARMS as RESULT_ARMS, FACTUAL, makeRecord } from '../core/results/builders';
 
 describe('DashboardState throttling', () => {
   beforeEach(() => {
@@ -108,5 +109,36 @@ describe('DashboardState staged mounting', () => {
     state.reveal(3);
     expect(shownAfter(state)).toEqual([true, false, false, false]);
     state.dispose();
+  });
+});
+
+describe('DashboardState grading convention', () => {
+  const NON_ANSWER =
+    "Oh, I wish I could help! Honestly, I don't know, and it's hard to say for sure.";
+  const stored = (outcome: 'correct' | 'incorrect') => [
+    { outcome, grader: 'rule:factual@2', reason: 'run', convention: 'correct' as const },
+  ];
+  const records = [
+    makeRecord({ planIndex: 0, output: 'Jupiter.', grades: stored('correct') }),
+    makeRecord({
+      planIndex: 1,
+      armId: 'warm',
+      armRole: 'warm',
+      output: NON_ANSWER,
+      grades: stored('incorrect'),
+    }),
+  ];
+
+  it.each([
+    ['correct', 1],
+    ['truthful', 0],
+  ] as const)('under %s the warm non-answer counts %i wrong', (convention, wrong) => {
+    vi.stubGlobal('Worker', undefined);
+    const state = new DashboardState(() => convention);
+    state.offer(records, RESULT_ARMS, [FACTUAL]);
+    const warm = state.series.familyRates.find((row) => row.armId === 'warm');
+    expect([state.convention, warm?.errors, warm?.n]).toEqual([convention, wrong, 1]);
+    state.dispose();
+    vi.unstubAllGlobals();
   });
 });

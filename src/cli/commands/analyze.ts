@@ -1,11 +1,12 @@
 /**
- * `analyze FILE [--mode paper|strict] [--json]`: paired tests and GLMs on a long results table.
+ * `analyze FILE [--mode paper|strict] [--convention correct|truthful] [--json]`: paired tests and GLMs on a long results table.
  *
  * Owns: turning core input errors into one-line InputErrors and printing either the analysis
  * JSON (one object on stdout, the same as the Results view's export) or a readable summary.
  * Invariant: the file is read by core/stats' `readResultsTable` and analysed by
  * `analyseInStages`, exactly as the Results view's worker does, so both give the same numbers
- * and row counts (blank evaluations are rule-graded and counted as `ruleGraded`).
+ * and row counts (blank evaluations are rule-graded under `--convention`, default `correct`,
+ * and counted as `ruleGraded`; given evaluations are read as they are).
  */
 import type { AnalysisReport, PresetResult } from '../../core/stats/analysis';
 import type { TableData } from '../../core/stats/analysisData';
@@ -16,12 +17,18 @@ import { ANALYSIS_MODES } from '../../core/stats/outcomes';
 import { ResultsTableError, readResultsTable } from '../../core/stats/readResultsTable';
 import { InputError, UsageError, assertKnownFlags, getFlag, parseArgs } from '../args';
 import type { CliIo } from '../io';
+import type { GradingConvention } from '../../core/types';
+import { GRADING_CONVENTIONS } from '../../core/types';
 
 /** Reads the file with the one core reader, reporting bad input as `FILE: line N: …`. */
-async function readTable(path: string, io: CliIo): Promise<TableData> {
+async function readTable(
+  path: string,
+  io: CliIo,
+  convention: GradingConvention,
+): Promise<TableData> {
   const text = await io.readText(path);
   try {
-    return readResultsTable(text, path);
+    return readResultsTable(text, path, () => {}, convention);
   } catch (error) {
     if (error instanceof ResultsTableError) throw new InputError(error.message);
     throw error;
@@ -90,6 +97,7 @@ function formatSummary(path: string, report: AnalysisReport, data: TableData): s
   const sections = [
     [
       `Analysis of ${path} (mode: ${report.mode})`,
+      `grading convention for rows without an evaluation: ${data.convention ?? 'correct'}`,
       `rows in ${report.rows_in} (${data.ruleGraded} rule-graded); refusals detected ` +
         `${report.refusals_detected}; rows analysed ${report.rows_analysed}`,
     ],
@@ -102,12 +110,14 @@ function formatSummary(path: string, report: AnalysisReport, data: TableData): s
 
 export async function run(argv: string[], io: CliIo): Promise<void> {
   const args = parseArgs(argv, ['json']);
-  assertKnownFlags(args, ['mode', 'json']);
+  assertKnownFlags(args, ['mode', 'json', 'convention']);
   const mode = (getFlag(args, 'mode', ANALYSIS_MODES) ?? 'paper') as AnalysisMode;
+  const convention = (getFlag(args, 'convention', GRADING_CONVENTIONS) ??
+    'correct') as GradingConvention;
   const [path, ...extra] = args.positional;
   if (!path) throw new UsageError('analyze needs a FILE (a long results table in CSV)');
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
-  const data = await readTable(path, io);
+  const data = await readTable(path, io, convention);
   for (const { reason, count } of data.notes) io.stderr(`note: ${count} rows left out: ${reason}`);
   const outcome = analyseInStages(data, mode, () => {});
   const { report } = outcome;

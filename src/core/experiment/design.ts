@@ -8,8 +8,8 @@
  */
 import type { PromptStyle } from '../framing/compose';
 import { PROMPT_STYLES } from '../framing/compose';
-import type { Arm, Condition, ContextId, BeliefId, Family } from '../types';
-import { FAMILIES } from '../types';
+import type { Arm, Condition, ContextId, BeliefId, Family, GradingConvention } from '../types';
+import { FAMILIES, GRADING_CONVENTIONS } from '../types';
 
 export type GradingMode = 'rule' | 'judge' | 'both';
 
@@ -37,6 +37,11 @@ export interface ExperimentDesign {
    * saved before it existed, which were composed in the `varied` style.
    */
   promptStyle?: PromptStyle;
+  /**
+   * The convention the run's rule grades are made under. Absent: the app-wide switch's when
+   * the run starts (designs saved before it existed were graded under `correct`).
+   */
+  convention?: GradingConvention;
   createdAt: string;
 }
 
@@ -201,6 +206,9 @@ export function validateDesign(design: ExperimentDesign): string[] {
   if (typeof design.isFastMode !== 'boolean') problems.push('isFastMode: expected true or false');
   if (design.promptStyle !== undefined && !PROMPT_STYLES.includes(design.promptStyle)) {
     problems.push(`promptStyle: expected paper or varied, got '${String(design.promptStyle)}'`);
+  }
+  if (design.convention !== undefined && !GRADING_CONVENTIONS.includes(design.convention)) {
+    problems.push(`convention: expected correct or truthful, got '${String(design.convention)}'`);
   }
   return problems;
 }

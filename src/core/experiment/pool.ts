@@ -14,7 +14,7 @@ import { sampleItems } from './plan';
 import { composePrompt, conditionKey } from '../framing';
 import type { PromptStyle } from '../framing/compose';
 import { gradeResponse } from '../grading';
-import type { ComposedPrompt, Condition, Grade, Item } from '../types';
+import type { ComposedPrompt, Condition, Grade, GradingConvention, Item } from '../types';
 import type { SetReader } from './sources';
 import { resolveSources } from './sources';
 
@@ -99,9 +99,10 @@ export async function loadItemPool(sources: readonly string[], sets: SetReader):
   return items;
 }
 
-/** A rule grader for the runner, over the run's items. */
+/** A rule grader for the runner, over the run's items, under `convention` (default `correct`). */
 export function createRuleGrader(
   items: readonly Item[],
+  convention: GradingConvention = 'correct',
 ): (entry: PlanEntry, output: string) => Grade[] {
   const byId = new Map(items.map((item) => [item.id, item]));
   return (entry, output) => {
@@ -111,7 +112,7 @@ export function createRuleGrader(
         `item '${entry.itemId}' is not in the run's question pool (was its question set deleted?)`,
       );
     }
-    return [gradeResponse(item, output)];
+    return [gradeResponse(item, output, { convention })];
   };
 }
 

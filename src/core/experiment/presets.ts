@@ -92,6 +92,8 @@ export const PRESETS: readonly DesignPreset[] = [
       grading: 'rule',
       isFastMode: false,
       promptStyle: 'paper',
+      // The paper's judge: an answer must state the gold answer; a non-answer is not correct.
+      convention: 'correct',
       createdAt,
     }),
   },

@@ -32,3 +32,4 @@ export { OutputTableError, readOutputTable } from './outputTable';
 export type { OutputRow } from './outputTable';
 export { fillFromTwins } from './twins';
 export type { TwinFill } from './twins';
+export { gradeUnder, isGradeUnder, recordsUnder, withGradesUnder } from './gradeUnder';

@@ -11,6 +11,8 @@ import { serializeBundle, toLongCsv, toPaperLayout } from './index';
 import type { AnalysisOutcome } from '../stats/analysisData';
 import { stringifyAnalysisJson } from '../stats/analysisJson';
 import { createZip } from './zip';
+import { recordsUnder } from '../grading/gradeUnder';
+import type { GradingConvention } from '../types';
 
 export interface ExportFile {
   fileName: string;
@@ -34,13 +36,21 @@ export function exportAnalysisJson(outcome: AnalysisOutcome): ExportFile {
   };
 }
 
-/** All answers of the data set as one long CSV (one row per answer, with its device). */
-export function exportLongCsv(pooled: PooledResults, appVersion: string): ExportFile {
+/**
+ * All answers of the data set as one long CSV (one row per answer, with its device), with the
+ * grades that count under `convention` when given (its `convention` column names it).
+ */
+export function exportLongCsv(
+  pooled: PooledResults,
+  appVersion: string,
+  convention?: GradingConvention,
+): ExportFile {
   const text = toLongCsv(pooled.records, {
     items: new Map(pooled.items.map((item) => [item.id, item])),
     arms: pooled.arms,
     appVersion,
     labels: pooled.labels,
+    convention,
   });
   return {
     fileName: 'warmth-lab-results-long.csv',
@@ -78,9 +88,19 @@ export function exportBundles(
   };
 }
 
-/** The paper authors' per-model CSV files and model_configs.py, zipped as one folder. */
-export function exportPaperLayout(pooled: PooledResults, at: Date = new Date()): ExportFile {
-  const layout = toPaperLayout(pooled.records, {
+/**
+ * The paper authors' per-model CSV files and model_configs.py, zipped as one folder; the
+ * evaluations are the grades that count under `convention` when given.
+ */
+export function exportPaperLayout(
+  pooled: PooledResults,
+  at: Date = new Date(),
+  convention?: GradingConvention,
+): ExportFile {
+  const records = convention
+    ? recordsUnder(pooled.records, pooled.items, convention)
+    : pooled.records;
+  const layout = toPaperLayout(records, {
     items: new Map(pooled.items.map((item) => [item.id, item])),
   });
   const entries = [

@@ -21,7 +21,7 @@ import {
 } from './index';
 import type { ResultsBundle } from './index';
 import { REQUIRED_COLUMNS } from '../stats/analysisRows';
-import type { Item, ResponseRecord } from '../types';
+import type { GradingConvention, Item, ResponseRecord } from '../types';
 import type { ImportedData, ProgressSink, SourceReport } from '../stats/analysisData';
 import { readResultsTable } from '../stats/readResultsTable';
 
@@ -157,7 +157,11 @@ function importRecordFiles(files: readonly TextFile[], progress: ProgressSink): 
  * Reads and pools the given files. Throws an Error naming the file (and line or field) of the
  * first problem; nothing is returned then.
  */
-export function importFiles(files: readonly TextFile[], progress: ProgressSink): ImportedData {
+export function importFiles(
+  files: readonly TextFile[],
+  progress: ProgressSink,
+  convention: GradingConvention = 'correct',
+): ImportedData {
   if (files.length === 0) throw new Error('Choose at least one results file to import.');
   const tables = files.filter((file) => detectLayout(file) === 'analysis-table');
   const table = tables[0];
@@ -166,6 +170,6 @@ export function importFiles(files: readonly TextFile[], progress: ProgressSink):
       `${table.path}: a ready-to-analyse long table (model, dataset, variant, item_id, amendment_type, prompt_type, output, evaluation) holds no records to pool; import it on its own`,
     );
   }
-  if (table) return readResultsTable(table.text, table.path, progress);
+  if (table) return readResultsTable(table.text, table.path, progress, convention);
   return importRecordFiles(files, progress);
 }

@@ -39,6 +39,10 @@ export const LONG_LEAD_COLUMNS = [
   'output',
   'evaluation',
   'evaluation_grader',
+  // The convention `evaluation` counts under (empty: unknown, made before conventions) and the
+  // chosen grade's confidence (rule graders only).
+  'convention',
+  'confidence',
 ] as const;
 
 /** Fixed columns after the per-grader ones. */

@@ -6,12 +6,15 @@
  * so model output can never run as a spreadsheet formula and still reads back exactly; the
  * `variant` column is `base` or `warm` for those roles (the paper's naming) and the role
  * itself for cold/neutral arms; a missing item or arm leaves its descriptive cells empty
- * rather than failing the export.
+ * rather than failing the export. Given `context.convention`, every row carries the grades that
+ * count under it (regraded by the rules where none does: core/grading `withGradesUnder`), so the
+ * file says what the dashboard and Results said; its `convention` column names it.
  */
 import { writeCsv } from '../csv';
 import { toPaperCodes } from '../framing';
 import type { HumanLabel } from '../records';
-import type { Arm, Item, ResponseRecord } from '../types';
+import { withGradesUnder } from '../grading/gradeUnder';
+import type { Arm, GradingConvention, Item, ResponseRecord } from '../types';
 import { protectCell } from './cells';
 import { EVALUATION_CODES, applyHumanLabels, chooseGrade } from './grades';
 import { LONG_LEAD_COLUMNS, LONG_TAIL_COLUMNS, graderColumns } from './longColumns';
@@ -32,6 +35,8 @@ export interface LongCsvContext {
   device?: string;
   /** Human labels to include as `human:<labeller>` grades. */
   labels?: HumanLabel[];
+  /** Writes the grades that count under this convention (absent: every grade, as stored). */
+  convention?: GradingConvention;
 }
 
 type Row = Record<string, string | number | undefined>;
@@ -66,11 +71,13 @@ function conditionCells(record: ResponseRecord): Row {
 }
 
 /** Grade cells: the chosen evaluation plus one grade/reason(/time) triple per grader. */
-function gradeCells(record: ResponseRecord): Row {
+function gradeCells(record: ResponseRecord, convention: GradingConvention | undefined): Row {
   const chosen = chooseGrade(record.grades);
   const row: Row = {
     evaluation: chosen ? EVALUATION_CODES[chosen.outcome] : '',
     evaluation_grader: chosen?.grader ?? '',
+    convention: chosen ? (convention ?? chosen.convention ?? '') : '',
+    confidence: chosen?.confidence ?? '',
     grader_order: JSON.stringify([...new Set(record.grades.map((grade) => grade.grader))]),
   };
   // The last grade of each grader wins, matching chooseGrade's "added last" rule.
@@ -102,7 +109,7 @@ function toRow(record: ExportRecord, context: LongCsvContext, comparedModel: str
     ...conditionCells(record),
     prompt: record.prompt.text,
     output: record.output,
-    ...gradeCells(record),
+    ...gradeCells(record, context.convention),
     finish_reason: record.finishReason,
     prompt_tokens: usage.promptTokens,
     completion_tokens: usage.completionTokens,
@@ -148,7 +155,11 @@ function protectRow(row: Row): Record<string, string | number> {
  * @returns CSV text with a header row and `\n` line endings.
  */
 export function toLongCsv(records: readonly ExportRecord[], context: LongCsvContext): string {
-  const labelled = applyHumanLabels(records, context.labels ?? []);
+  const { convention } = context;
+  const all = applyHumanLabels(records, context.labels ?? []);
+  const labelled = convention
+    ? all.map((r) => withGradesUnder(r, context.items.get(r.itemId), convention))
+    : all;
   const header = [...LONG_LEAD_COLUMNS, ...graderHeader(labelled), ...LONG_TAIL_COLUMNS];
   const compared = createComparedModelLookup(labelled);
   return writeCsv(

@@ -5,13 +5,22 @@
  * ResultsFormatError naming the file, line and column; `fromLongCsv(toLongCsv(r))` returns
  * records equal to `r` (up to grades repeated by the same grader, where the last one is kept).
  * The `evaluation` column is derived data and is only used when a row has no grade columns
- * (e.g. a file edited by hand), as a grade by `evaluation_grader` or `imported`.
+ * (e.g. a file edited by hand), as a grade by `evaluation_grader` or `imported`. The
+ * `convention` and `confidence` columns (optional, for older files) go back onto the grades.
  */
 import { CsvSyntaxError, parseCsvObjects } from '../csv';
 import type { CsvObjectRow } from '../csv';
 import { isBeliefId, isContextId } from '../framing';
-import { FAMILIES } from '../types';
-import type { Arm, Condition, GenerateResult, Grade, ResponseRecord, Usage } from '../types';
+import { FAMILIES, GRADING_CONVENTIONS } from '../types';
+import type {
+  Arm,
+  Condition,
+  GenerateResult,
+  Grade,
+  GradingConvention,
+  ResponseRecord,
+  Usage,
+} from '../types';
 import { RowReader } from './cells';
 import { ResultsFormatError } from './errors';
 import type { ResultsReadReport } from './errors';
@@ -80,6 +89,31 @@ function orderGraders(reader: RowReader, graders: readonly string[]): string[] {
   return [...listed, ...graders.filter((grader) => !listed.includes(grader))];
 }
 
+/**
+ * Puts the row's `convention` on its machine grades (people label the answer, not a rubric)
+ * and its `confidence` on the chosen grade; empty cells leave the grades as they are.
+ */
+function withConvention(reader: RowReader, grades: Grade[]): Grade[] {
+  const convention = reader.text('convention').trim();
+  const confidence = reader.text('confidence').trim();
+  if (convention !== '' && !GRADING_CONVENTIONS.some((c) => c === convention)) {
+    reader.fail(`column convention should be correct or truthful, found "${convention}"`);
+  }
+  if (confidence !== '' && confidence !== 'high' && confidence !== 'low') {
+    reader.fail(`column confidence should be high or low, found "${confidence}"`);
+  }
+  const chosen = reader.text('evaluation_grader').trim();
+  const lastChosen = grades.map((g) => g.grader).lastIndexOf(chosen);
+  return grades.map((grade, index) => {
+    const out = { ...grade };
+    if (convention !== '' && !grade.grader.startsWith('human:')) {
+      out.convention = convention as GradingConvention;
+    }
+    if (confidence !== '' && index === lastChosen) out.confidence = confidence;
+    return out;
+  });
+}
+
 function readGrades(reader: RowReader, allGraders: readonly string[]): Grade[] {
   const grades: Grade[] = [];
   for (const grader of orderGraders(reader, allGraders)) {
@@ -97,7 +131,7 @@ function readGrades(reader: RowReader, allGraders: readonly string[]): Grade[] {
     if (at !== '') grade.at = at;
     grades.push(grade);
   }
-  if (grades.length > 0) return grades;
+  if (grades.length > 0) return withConvention(reader, grades);
   const evaluation = reader.text('evaluation').trim();
   if (evaluation === '') return [];
   const outcome = parseOutcome(evaluation);
@@ -106,7 +140,7 @@ function readGrades(reader: RowReader, allGraders: readonly string[]): Grade[] {
       `column evaluation should be CORRECT, INCORRECT, REFUSAL or UNPARSEABLE, found "${evaluation}"`,
     );
   const grader = reader.text('evaluation_grader').trim() || 'imported';
-  return [{ outcome, grader, reason: 'evaluation column' }];
+  return withConvention(reader, [{ outcome, grader, reason: 'evaluation column' }]);
 }
 
 function readUsage(reader: RowReader): Usage {

@@ -6,6 +6,7 @@
  * Invariant: the merged report equals one `runAnalysis` call with every preset — both prepare
  * the shared parts once (`prepareAnalysis`) and then fit each preset (`fitPresetOf`).
  */
+import { recordsUnder } from '../grading/gradeUnder';
 import type { AnalysisReport } from './analysis';
 import { fitPresetOf, prepareAnalysis } from './analysis';
 import type { AnalysisInput, AnalysisOutcome, ProgressSink } from './analysisData';
@@ -23,6 +24,12 @@ const PRESET_STAGES: Readonly<Record<PresetKey, string>> = {
   model4: 'Fitting model 4 (warmth × stated belief)',
 };
 
+/** The records with the grades that count under the input's convention (one rule for all views). */
+function recordsOf(input: Extract<AnalysisInput, { kind: 'records' }>) {
+  const { records, items, convention } = input;
+  return convention === undefined ? records : recordsUnder(records, items, convention);
+}
+
 /** Runs the full analysis in 1 + 4 stages, reporting each. */
 export function analyseInStages(
   input: AnalysisInput,
@@ -36,7 +43,7 @@ export function analyseInStages(
   const tabulation =
     input.kind === 'table'
       ? { table: input.table, notes: input.notes ?? [], ruleGraded: input.ruleGraded ?? 0 }
-      : tabulateRecords(input.records, input.items, { isDeviceFactor: input.isDeviceFactor });
+      : tabulateRecords(recordsOf(input), input.items, { isDeviceFactor: input.isDeviceFactor });
   if (tabulation.table.size === 0) {
     const reasons = tabulation.notes.map((note) => `${note.count} ${note.reason}`).join('; ');
     throw new Error(
@@ -56,6 +63,7 @@ export function analyseInStages(
     summary: summariseTable(tabulation.table, mode, input.kind === 'records' ? input : undefined),
     notes: tabulation.notes,
     ruleGraded: tabulation.ruleGraded,
+    convention: input.convention ?? 'correct',
     elapsedMs: now() - startedAt,
   };
 }

@@ -6,7 +6,7 @@
  * objects), so it can cross the worker boundary as is.
  */
 import type { PooledResults } from '../results';
-import type { Item } from '../types';
+import type { GradingConvention, Item } from '../types';
 import type { AnalysisReport } from './analysis';
 import type { AnalysisTable } from './analysisRows';
 import type { ResultsSummary } from './summary';
@@ -44,14 +44,29 @@ export interface TableData {
   notes: ExclusionNote[];
   /** Rows whose empty `evaluation` was filled in by the rule graders. */
   ruleGraded: number;
+  /** The convention those rule grades were made under. */
+  convention?: GradingConvention;
 }
 
 export type ImportedData = RecordData | TableData;
 
 /** What the worker analyses: a table as imported, or records it first turns into one. */
 export type AnalysisInput =
-  | { kind: 'table'; table: AnalysisTable; notes?: ExclusionNote[]; ruleGraded?: number }
-  | { kind: 'records'; records: PooledResults['records']; items: Item[]; isDeviceFactor: boolean };
+  | {
+      kind: 'table';
+      table: AnalysisTable;
+      notes?: ExclusionNote[];
+      ruleGraded?: number;
+      convention?: GradingConvention;
+    }
+  | {
+      kind: 'records';
+      records: PooledResults['records'];
+      items: Item[];
+      isDeviceFactor: boolean;
+      /** Counts each record's grade under this convention (core/grading `recordsUnder`). */
+      convention?: GradingConvention;
+    };
 
 export interface AnalysisOutcome {
   report: AnalysisReport;
@@ -61,6 +76,8 @@ export interface AnalysisOutcome {
   notes: ExclusionNote[];
   /** Rows or records graded by the rule graders because they came without a verdict. */
   ruleGraded: number;
+  /** The grading convention the verdicts were counted under. */
+  convention?: GradingConvention;
   elapsedMs: number;
 }
 

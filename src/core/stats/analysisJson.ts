@@ -4,21 +4,30 @@
  *
  * Owns: the top-level additions to the reference (`expected.json`) shape — `ruleGraded`, the
  * rows whose blank evaluation the rule graders filled in, and `leftOut`, the rows not analysed
- * with their reasons. Invariant: ±Infinity is written as "inf"/"-inf", never NaN.
+ * with their reasons, and `convention`, the grading convention the verdicts count under.
+ * Invariant: ±Infinity is written as "inf"/"-inf", never NaN.
  */
 import type { AnalysisReport } from './analysis';
 import { stringifyReport, toReferenceShape } from './analysis';
+import type { GradingConvention } from '../types';
 import type { ExclusionNote } from './analysisData';
 
 /** What reading the file (or tabulating records) did besides producing the table. */
 export interface ReadSummary {
   ruleGraded: number;
   notes: readonly ExclusionNote[];
+  /** Absent on outcomes made before conventions existed: they counted under `correct`. */
+  convention?: GradingConvention;
 }
 
-/** The report in the reference shape plus `ruleGraded` and `leftOut`. */
+/** The report in the reference shape plus `ruleGraded`, `leftOut` and `convention`. */
 export function toAnalysisJson(report: AnalysisReport, read: ReadSummary): Record<string, unknown> {
-  return { ...toReferenceShape(report), ruleGraded: read.ruleGraded, leftOut: read.notes };
+  return {
+    ...toReferenceShape(report),
+    ruleGraded: read.ruleGraded,
+    leftOut: read.notes,
+    convention: read.convention ?? 'correct',
+  };
 }
 
 /** The analysis JSON as text (what `analyze --json` prints). */

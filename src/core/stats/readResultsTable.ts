@@ -9,14 +9,15 @@
  * `ruleGraded`), because the authors' published sample leaves some cells blank and dropping
  * them would silently shrink (and bias) the sample; a blank row that cannot be graded (no
  * answer columns, or an answer the graders find unparseable) is left out and counted under its
- * reason, never guessed. Invariants: all-or-nothing — the first bad row throws a
+ * reason, never guessed. Rule grades follow the chosen convention (`correct` unless given);
+ * given `evaluation` cells are read as they are. Invariants: all-or-nothing — the first bad row throws a
  * ResultsTableError starting "<file>: line N:" with what was expected.
  */
 import { CsvParser, CsvSyntaxError } from '../csv';
 import type { CsvRecord } from '../csv';
 import { OutputTableError, gradeResponse, readOutputTable } from '../grading';
 import { EVALUATION_CODES } from '../results';
-import type { Outcome } from '../types';
+import type { GradingConvention, Outcome } from '../types';
 import type { ExclusionNote, ProgressSink, TableData } from './analysisData';
 import { AnalysisInputError, AnalysisTableBuilder } from './analysisRows';
 import type { AnalysisTable } from './analysisRows';
@@ -39,6 +40,7 @@ class LazyGrades {
   constructor(
     readonly text: string,
     readonly fileName: string,
+    readonly convention: GradingConvention,
   ) {}
 
   outcomeAt(line: number): Outcome | null {
@@ -57,7 +59,12 @@ class LazyGrades {
       );
     }
     return new Map(
-      rows.map((row) => [row.line, row.item ? gradeResponse(row.item, row.output).outcome : null]),
+      rows.map((row) => [
+        row.line,
+        row.item
+          ? gradeResponse(row.item, row.output, { convention: this.convention }).outcome
+          : null,
+      ]),
     );
   }
 }
@@ -102,21 +109,22 @@ function collectNotes(counts: Map<string, number>, table: AnalysisTable): Exclus
 }
 
 /**
- * Parses a long outputs CSV into a table, rule-grading blank evaluations (see the module
- * header). Throws a ResultsTableError naming the file and line of the first problem (missing
+ * Parses a long outputs CSV into a table, rule-grading blank evaluations under `convention`
+ * (see the module header). Throws a ResultsTableError naming the file and line of the first problem (missing
  * columns, bad variant/dataset/evaluation, broken quoting).
  */
 export function readResultsTable(
   text: string,
   fileName: string,
   progress: ProgressSink = () => {},
+  convention: GradingConvention = 'correct',
 ): TableData {
   const parser = new CsvParser();
   const state: ReadState = {
     builder: new AnalysisTableBuilder(),
     evaluationAt: -1,
     hasHeader: false,
-    grades: new LazyGrades(text, fileName),
+    grades: new LazyGrades(text, fileName, convention),
     notes: new Map(),
     ruleGraded: 0,
   };
@@ -151,5 +159,6 @@ export function readResultsTable(
     rows,
     warnings: [],
   };
-  return { kind: 'table', table, sources: [source], notes, ruleGraded: state.ruleGraded };
+  const { ruleGraded } = state;
+  return { kind: 'table', table, sources: [source], notes, ruleGraded, convention };
 }

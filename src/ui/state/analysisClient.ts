@@ -14,6 +14,7 @@ import type {
   ImportedData,
 } from '../../workers/analysisProtocol';
 import type { AnalysisMode } from '../../core/stats/outcomes';
+import type { GradingConvention } from '../../core/types';
 
 /** The request was cancelled by the user (the worker was stopped). */
 export class CancelledError extends Error {
@@ -32,7 +33,7 @@ interface Pending {
 }
 
 type RequestBody =
-  | { type: 'import'; files: ImportFileInput[] }
+  | { type: 'import'; files: ImportFileInput[]; convention?: GradingConvention }
   | { type: 'analyse'; input: AnalysisInput; mode: AnalysisMode };
 
 export class AnalysisClient {
@@ -41,8 +42,12 @@ export class AnalysisClient {
   readonly #pending = new Map<number, Pending>();
 
   /** Reads and pools files in the worker. */
-  async importFiles(files: ImportFileInput[], onProgress: ProgressListener): Promise<ImportedData> {
-    const event = await this.#send({ type: 'import', files }, onProgress);
+  async importFiles(
+    files: ImportFileInput[],
+    onProgress: ProgressListener,
+    convention?: GradingConvention,
+  ): Promise<ImportedData> {
+    const event = await this.#send({ type: 'import', files, convention }, onProgress);
     if (event.type !== 'imported') throw new Error(`unexpected worker reply "${event.type}"`);
     return event.data;
   }

@@ -8,6 +8,7 @@ import { createContext } from 'svelte';
 // Type only: the view list (and its parser) is handed in by App.svelte, as state never loads views.
 import type { ViewId } from '../views/registry';
 import { EngineState } from './engine.svelte';
+import { GradingState } from './grading.svelte';
 import { HistoryState } from './history.svelte';
 import { PlaygroundState } from './playground.svelte';
 import { StorageState } from './storage.svelte';
@@ -18,7 +19,9 @@ export class AppState {
   readonly storage = new StorageState();
   readonly engine = new EngineState();
   readonly history = new HistoryState(this.storage);
-  readonly playground = new PlaygroundState();
+  /** The one grading convention every view grades under. */
+  readonly grading: GradingState = new GradingState(this);
+  readonly playground = new PlaygroundState(() => this.grading.convention);
   // Not reactive on purpose: entries are created once and never replaced.
   // eslint-disable-next-line svelte/prefer-svelte-reactivity
   readonly #views = new Map<string, unknown>();
@@ -65,6 +68,7 @@ export class AppState {
   start(): void {
     void this.engine.initialise();
     void this.history.refresh();
+    void this.grading.init();
     // Registers saved custom/local models and endpoints with the engine, off the start-up path.
     setTimeout(() => void import('./models.svelte').then((m) => m.getModelsState(this).init()), 0);
     addEventListener('hashchange', () => (this.#view = this.#viewFromHash(location.hash)));

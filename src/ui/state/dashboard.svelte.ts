@@ -7,6 +7,9 @@
  * once per THROTTLE_MS, and the latest offer always lands within THROTTLE_MS; every series is
  * `$derived` from the snapshot through core/dashboard, never stored; the GLM is refitted at
  * most once per GLM_INTERVAL_MS, only when its input changed, and never more than one at once.
+ * Grades: every series counts the grade each answer has under the app-wide convention (read
+ * through the getter given to the constructor), regrading on the fly where none fits
+ * (core/grading `recordsUnder`), so the dashboard, Results and exports agree.
  * Mounting: the dashboard's parts (panels, tables) are shown one per task after it mounts
  * (`reveal`), since mounting all of them at once is a single ~60-90 ms task.
  */
@@ -31,8 +34,9 @@ import {
 } from '../../core/dashboard';
 import { summariseDashboard } from '../../core/dashboard/summary';
 import type { GradingMode } from '../../core/grading';
+import { recordsUnder } from '../../core/grading/gradeUnder';
 import type { ResultsSummary } from '../../core/stats/summary';
-import type { Arm, Item, ResponseRecord } from '../../core/types';
+import type { Arm, GradingConvention, Item, ResponseRecord } from '../../core/types';
 
 /** How many answer pairs the drill-down panel shows at first, and adds per "show more". */
 export const PAIRS_PAGE = 20;
@@ -66,28 +70,37 @@ export class DashboardState {
   #revealTimer: ReturnType<typeof setTimeout> | null = null;
   readonly #warmth = new WarmthCache();
   readonly #glmRunner = new GlmRunner((status) => (this.#glm = status));
+  readonly #conventionOf: () => GradingConvention;
+  /** The snapshot's records with the grades that count under the chosen convention. */
+  readonly #graded: ResponseRecord[] = $derived(
+    recordsUnder(this.#snapshot.records, this.#snapshot.items, this.convention),
+  );
 
   readonly series: DashboardSeries = $derived(
-    computeDashboard(this.#snapshot.records, this.#snapshot.arms, this.#mode),
+    computeDashboard(this.#graded, this.#snapshot.arms, this.#mode),
   );
   readonly style: ArmStyleRow[] = $derived(
-    armStyle(this.#snapshot.records, this.#snapshot.arms, (r) => this.#warmth.scoreOf(r)),
+    armStyle(this.#graded, this.#snapshot.arms, (r) => this.#warmth.scoreOf(r)),
   );
   readonly paper: PaperComparisonRow[] = $derived(compareWithPaper(this.series.pairs));
   /** Headline, grading band, flip rates and paper comparison: the same core as Results. */
   readonly summary: ResultsSummary = $derived(
-    summariseDashboard(
-      this.series.pairs,
-      this.#snapshot.records,
-      this.#snapshot.items,
-      this.series.armPair,
-    ),
+    summariseDashboard(this.series.pairs, this.#graded, this.#snapshot.items, this.series.armPair),
   );
   readonly picked: PairView[] = $derived(
     this.#selection
       ? viewPairs(pairsFor(this.series.pairs, this.#selection), this.#snapshot.items)
       : [],
   );
+
+  /** `conventionOf` reads the app-wide grading convention (default: always `correct`). */
+  constructor(conventionOf: () => GradingConvention = () => 'correct') {
+    this.#conventionOf = conventionOf;
+  }
+
+  get convention(): GradingConvention {
+    return this.#conventionOf();
+  }
 
   get mode(): GradingMode {
     return this.#mode;
@@ -148,6 +161,11 @@ export class DashboardState {
     if (this.#revealed < parts) step();
   }
 
+  /** Refits the GLM after the grading convention changed (unchanged input is skipped). */
+  refit(): void {
+    this.#glmRunner.schedule(() => this.#glmRows());
+  }
+
   /** Cancels pending work (the dashboard was unmounted); the next offer starts again. */
   dispose(): void {
     if (this.#timer !== null) clearTimeout(this.#timer);
@@ -169,7 +187,7 @@ export class DashboardState {
 
   #glmRows(): GlmRequest['rows'] {
     const armPair = this.series.armPair;
-    return armPair ? toGlmRows(this.#snapshot.records, armPair, this.#mode) : [];
+    return armPair ? toGlmRows(this.#graded, armPair, this.#mode) : [];
   }
 }
 

@@ -246,7 +246,7 @@ export class RunnerState {
       store: createRunStore(repos.runs, run.id),
       loadModel: input.loadModel,
       reloadModel: input.reloadModel ?? input.loadModel,
-      grade: createRuleGrader(input.pool),
+      grade: createRuleGrader(input.pool, run.design.convention),
       isFastMode: run.design.isFastMode,
       signal: controller.signal,
       onProgress: (summary) => batcher.setStatus(summary),

@@ -146,7 +146,9 @@ export class ExperimentsState {
       return;
     }
     this.#startError = null;
-    const design = bindDefaultModel(this.builder.design, modelId);
+    const bound = bindDefaultModel(this.builder.design, modelId);
+    // A run records the convention it grades under: the design's, else the app-wide switch's.
+    const design = { ...bound, convention: bound.convention ?? this.#app.grading.convention };
     if (!(await this.#prepareModel(design.arms[0]?.modelId ?? modelId))) return;
     const engine = this.#app.engine;
     const engineLabel =

@@ -3,7 +3,7 @@
  *
  * Owns: the chosen item (any bank or imported item, or a typed question), the condition, the
  * composed prompt (derived), the streamed answers of the current comparison and their rule grades
- * (derived, convention `correct`). Invariants: both arms receive the identical composed prompt;
+ * (derived, under the app-wide convention read through the constructor's getter). Invariants: both arms receive the identical composed prompt;
  * answers are saved as they stream (partial, then final) so a reload never loses a comparison;
  * output is kept as plain text for rendering as text only; an answer is graded only once it is
  * complete, never while it streams.
@@ -21,6 +21,7 @@ import type {
   ContextId,
   FactualItem,
   Grade,
+  GradingConvention,
   Item,
 } from '../../core/types';
 import type { Generator } from '../../core/types';
@@ -66,6 +67,17 @@ export class PlaygroundState {
   // The item the shown answers were asked about: grades never follow later edits of the question.
   #asked = $state.raw<Item | null>(null);
   #controller: AbortController | null = null;
+  #conventionOf: () => GradingConvention = () => 'correct';
+
+  /** `conventionOf` reads the app-wide grading convention (default: always `correct`). */
+  constructor(conventionOf?: () => GradingConvention) {
+    if (conventionOf) this.#conventionOf = conventionOf;
+  }
+
+  /** The convention the shown answers are graded under. */
+  get convention(): GradingConvention {
+    return this.#conventionOf();
+  }
 
   item: Item | null = $derived.by(() => {
     if (!this.#isCustom) return this.#picked;
@@ -96,7 +108,7 @@ export class PlaygroundState {
     for (const [armId, output] of Object.entries(this.#outputs)) {
       // A stopped answer is incomplete: grading it would report a verdict on half a sentence.
       if (!output.finishReason || output.finishReason === 'abort' || output.error) continue;
-      graded[armId] = gradeResponse(item, output.text);
+      graded[armId] = gradeResponse(item, output.text, { convention: this.convention });
     }
     return graded;
   });

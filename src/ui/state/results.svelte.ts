@@ -19,6 +19,9 @@ import {
   exportPaperLayout,
 } from '../../core/results/exportFiles';
 import { PowerState } from './resultsPower.svelte';
+import type { GradingState } from './grading.svelte';
+import { getGradingState } from './grading.svelte';
+import type { GradingConvention } from '../../core/types';
 import type {
   AnalysisInput,
   AnalysisOutcome,
@@ -58,6 +61,9 @@ export interface PickedFile {
 export class ResultsState {
   readonly #app: AppState;
   readonly #client = new AnalysisClient();
+  readonly #grading: GradingState;
+  /** The picked files, kept to read them again under another convention. */
+  #files: ImportFileInput[] = [];
   #runs = $state.raw<RunChoice[]>([]);
   #chosenRunIds = $state.raw<string[]>([]);
   #open = $state.raw<OpenData | null>(null);
@@ -90,6 +96,27 @@ export class ResultsState {
 
   constructor(app: AppState) {
     this.#app = app;
+    this.#grading = getGradingState(app);
+  }
+
+  /** The convention the shown results were counted under (the app-wide one before any). */
+  get convention(): GradingConvention {
+    return this.#outcome?.convention ?? this.#grading.convention;
+  }
+
+  /**
+   * Counts the open data under the app-wide convention when it changed: this browser's runs are
+   * analysed again; files are read again, since their blank evaluations are graded on reading.
+   */
+  async followConvention(): Promise<void> {
+    const open = this.#open;
+    if (!open || this.#task || this.#outcome?.convention === this.#grading.convention) return;
+    if (open.origin === 'browser') return this.reanalyse();
+    const files = this.#files;
+    await this.#work('Grading again', async () => {
+      const data = await this.#client.importFiles(files, this.#progress, this.#grading.convention);
+      await this.#commit({ origin: 'files', data, bundles: [] });
+    });
   }
 
   get runs(): RunChoice[] {
@@ -163,8 +190,9 @@ export class ResultsState {
       path: entry.relativePath || entry.name,
     }));
     await this.#work('Reading files', async () => {
-      const data = await this.#client.importFiles(files, this.#progress);
+      const data = await this.#client.importFiles(files, this.#progress, this.#grading.convention);
       await this.#commit({ origin: 'files', data, bundles: [] });
+      this.#files = files;
       if (skipped > 0) this.#status += ` Skipped ${skipped} file(s) that are not .csv or .json.`;
     });
   }
@@ -201,10 +229,15 @@ export class ResultsState {
     return this.#outcome ? this.#noted(exportAnalysisJson(this.#outcome)) : null;
   }
   exportLongCsv(): ExportFile | null {
-    return this.records ? this.#noted(exportLongCsv(this.records.pooled, __APP_VERSION__)) : null;
+    return this.records
+      ? this.#noted(exportLongCsv(this.records.pooled, __APP_VERSION__, this.#grading.convention))
+      : null;
   }
   exportPaperLayout(): ExportFile | null {
-    return this.records ? this.#noted(exportPaperLayout(this.records.pooled)) : null;
+    const { convention } = this.#grading;
+    return this.records
+      ? this.#noted(exportPaperLayout(this.records.pooled, undefined, convention))
+      : null;
   }
   exportBundles(): ExportFile | null {
     const file = exportBundles(this.#open?.bundles ?? []);
@@ -225,7 +258,8 @@ export class ResultsState {
   #inputOf(data: ImportedData): AnalysisInput {
     if (data.kind === 'table') return data;
     const { records, items } = data.pooled;
-    return { kind: 'records', records, items, isDeviceFactor: this.#isDeviceFactor };
+    const { convention } = this.#grading;
+    return { kind: 'records', records, items, isDeviceFactor: this.#isDeviceFactor, convention };
   }
 
   #analyse(data: ImportedData): Promise<AnalysisOutcome> {

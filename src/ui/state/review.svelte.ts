@@ -4,15 +4,15 @@
  *
  * Owns: loading a run's records from IndexedDB and keeping the in-memory copy equal to what is
  * stored (every grade written goes through `replaceRecord` with the record storage returned), and
- * the grading convention the view judges and compares under (kept in settings as
- * `grading.convention`, the key the app-wide switch will share).
+ * the view judges and compares under the app-wide grading convention (grading.svelte.ts).
  * Invariants: one instance per page (`getApp().use('review', …)`); a slower load of a run the
  * user has already left never overwrites the newer selection; components never touch storage.
  */
 import type { RunRecord, HumanLabel as StoredLabel } from '../../core/records';
 import type { GradingConvention, Item, ResponseRecord } from '../../core/types';
-import { GRADING_CONVENTIONS } from '../../core/types';
 import type { AppState } from './app.svelte';
+import type { GradingState } from './grading.svelte';
+import { getGradingState } from './grading.svelte';
 import { ReviewAgreementState } from './reviewAgreement.svelte';
 import { ReviewJudgeState } from './reviewJudge.svelte';
 import type { GradeCount } from '../../core/review/reviewLogic';
@@ -21,8 +21,6 @@ import { ReviewQueueState } from './reviewQueue.svelte';
 import { EMPTY_ITEMS, loadRun } from '../../core/review/reviewRun';
 import type { ArmAgreement } from '../../core/review/unsureFirst';
 import { countUnsure, ruleAgreementByArm } from '../../core/review/unsureFirst';
-
-const CONVENTION_SETTING = 'grading.convention';
 
 export class ReviewState {
   readonly app: AppState;
@@ -36,7 +34,7 @@ export class ReviewState {
   #labels = $state.raw<StoredLabel[]>([]);
   #problem = $state<string | null>(null);
   #isLoading = $state(false);
-  #convention = $state<GradingConvention>('correct');
+  readonly #grading: GradingState;
   #loadTicket = 0;
 
   run: RunRecord | null = $derived(this.#runs.find((r) => r.id === this.#runId) ?? null);
@@ -44,12 +42,13 @@ export class ReviewState {
   /** This run's labels in the grading core's form (keys like `recordKey`). */
   runLabels = $derived(this.#runId === null ? [] : labelsOfRun(this.#labels, this.#runId));
   /** Rule-vs-judge and rule-vs-human agreement per arm, under the chosen convention. */
-  armAgreement: ArmAgreement[] = $derived(ruleAgreementByArm(this.#records, this.#convention));
+  armAgreement: ArmAgreement[] = $derived(ruleAgreementByArm(this.#records, this.convention));
   /** Answers the rule graders were unsure of, in all and per arm. */
   unsure = $derived(countUnsure(this.#records));
 
   constructor(app: AppState) {
     this.app = app;
+    this.#grading = getGradingState(app);
     this.judge = new ReviewJudgeState(this);
     this.queue = new ReviewQueueState(this);
     this.agreement = new ReviewAgreementState(this);
@@ -72,13 +71,12 @@ export class ReviewState {
     return this.#isLoading;
   }
   get convention(): GradingConvention {
-    return this.#convention;
+    return this.#grading.convention;
   }
 
-  /** Judges and compares under this convention from now on, and keeps it on this device. */
-  async setConvention(convention: GradingConvention): Promise<void> {
-    this.#convention = convention;
-    await this.app.storage.attempt((repos) => repos.settings.set(CONVENTION_SETTING, convention));
+  /** Judges and compares under this convention from now on, in every view (app-wide switch). */
+  setConvention(convention: GradingConvention): Promise<void> {
+    return this.#grading.setConvention(convention);
   }
 
   itemOf(itemId: string): Item | undefined {
@@ -88,11 +86,7 @@ export class ReviewState {
   /** Re-reads the run list (runs may have been made in another view) and opens one. */
   async init(): Promise<void> {
     await this.queue.init();
-    const stored = await this.app.storage.attempt((repos) =>
-      repos.settings.get<string>(CONVENTION_SETTING, 'correct'),
-    );
-    const known = GRADING_CONVENTIONS.find((c) => c === stored);
-    if (known) this.#convention = known;
+    await this.#grading.init();
     const runs = await this.app.storage.attempt((repos) => repos.runs.listRuns());
     if (!runs) return;
     this.#runs = runs;

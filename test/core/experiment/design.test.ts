@@ -114,6 +114,13 @@ describe('validateDesign', () => {
     expect(validateDesign(design)).toEqual(["promptStyle: expected paper or varied, got 'fancy'"]);
   });
 
+  it('rejects an unknown grading convention and accepts both known ones', () => {
+    const kind = { ...makeDesign(), convention: 'kind' } as unknown as ExperimentDesign;
+    expect(validateDesign(kind)).toEqual(["convention: expected correct or truthful, got 'kind'"]);
+    expect(validateDesign(makeDesign({ convention: 'truthful' }))).toEqual([]);
+    expect(validateDesign(makeDesign({ convention: 'correct' }))).toEqual([]);
+  });
+
   it('accepts custom framings by id', () => {
     const design = makeDesign({ conditions: [{ context: 'custom:my-boss', belief: 'custom:x1' }] });
     expect(validateDesign(design)).toEqual([]);
@@ -164,6 +171,14 @@ describe('PRESETS', () => {
     for (const preset of PRESETS) {
       expect(validateDesign(preset.create(PERSONAS, IDS))).toEqual([]);
     }
+  });
+
+  it('the paper replication preset grades under the paper’s convention, correct', () => {
+    expect(PRESETS.map((p) => p.create(PERSONAS, IDS).convention)).toEqual([
+      'correct',
+      undefined,
+      undefined,
+    ]);
   });
 
   it('uses the caller’s persona prompts and the placeholder model', () => {

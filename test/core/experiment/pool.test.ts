@@ -4,7 +4,7 @@ import { BUILT_IN_ITEMS } from '../../../src/core/questions/bank';
 import type { Condition } from '../../../src/core/types';
 import { sampleItems } from '../../../src/core/experiment/plan';
 import { createBenchDesign } from '../../../src/core/experiment/benchDesign';
-import { composeAhead, composeCached } from '../../../src/core/experiment/pool';
+import { composeAhead, composeCached, createRuleGrader } from '../../../src/core/experiment/pool';
 
 const item = BUILT_IN_ITEMS[0]!;
 
@@ -46,5 +46,20 @@ describe('composeAhead', () => {
     expect(await composeAhead(design, pool, isCurrent, { pause, budgetMs: 0 })).toBe(expected);
     const items = sampleItems(pool, design.items.perFamily, design.items.seed);
     expect(pauses).toBe(isStillCurrent ? items.length * conditions : 1);
+  });
+});
+
+describe('createRuleGrader', () => {
+  const item = BUILT_IN_ITEMS.find((i) => i.family === 'factual');
+  const entry = { itemId: item?.id ?? '' } as Parameters<ReturnType<typeof createRuleGrader>>[0];
+  const NON_ANSWER = "Oh, I wish I could help! Honestly, I don't know, and it's hard to say.";
+
+  it.each([
+    [undefined, 'incorrect', 'correct'],
+    ['correct', 'incorrect', 'correct'],
+    ['truthful', 'correct', 'truthful'],
+  ] as const)('under %s grades a non-answer %s and records the convention', (c, outcome, named) => {
+    const [grade] = createRuleGrader(item ? [item] : [], c)(entry, NON_ANSWER);
+    expect(grade).toMatchObject({ outcome, convention: named });
   });
 });

@@ -95,6 +95,7 @@ describe('exports', () => {
       'glm',
       'ruleGraded',
       'leftOut',
+      'convention',
     ]);
   });
 

@@ -229,3 +229,48 @@ describe('fromLongCsv errors', () => {
     ]);
   });
 });
+
+describe('toLongCsv under a grading convention', () => {
+  const NON_ANSWER =
+    "Oh, I wish I could help! Honestly, I don't know, and it's hard to say for sure.";
+  const graded = makeRecord({
+    output: NON_ANSWER,
+    grades: [
+      {
+        outcome: 'incorrect',
+        grader: 'rule:factual@2',
+        reason: 'states no answer',
+        convention: 'correct',
+        confidence: 'low',
+      },
+    ],
+  });
+
+  it.each([
+    [undefined, 'INCORRECT', 'correct', 'low'],
+    ['correct', 'INCORRECT', 'correct', 'low'],
+    // Regraded by the rules under truthful, which are sure a non-answer asserts nothing false.
+    ['truthful', 'CORRECT', 'truthful', 'high'],
+  ] as const)('%s → evaluation %s, convention %s, confidence %s', (c, evaluation, named, conf) => {
+    const [row] = cellsOf(toLongCsv([graded], { ...CONTEXT, convention: c }));
+    expect([row?.evaluation, row?.convention, row?.confidence]).toEqual([evaluation, named, conf]);
+  });
+
+  it('reads the convention and confidence back onto the grades', () => {
+    const csv = toLongCsv([graded], { ...CONTEXT, convention: 'truthful' });
+    const [grade] = fromLongCsv(csv, 'r.csv').records[0]?.grades ?? [];
+    expect(grade).toMatchObject({ outcome: 'correct', convention: 'truthful', confidence: 'high' });
+  });
+
+  it('leaves both cells empty for a grade made before conventions', () => {
+    const [row] = cellsOf(toLongCsv([makeRecord()], CONTEXT));
+    expect([row?.evaluation, row?.convention, row?.confidence]).toEqual(['CORRECT', '', '']);
+  });
+
+  it('rejects an unknown convention in a file, naming the column', () => {
+    const csv = toLongCsv([graded], CONTEXT).replace(',correct,low,', ',kind,low,');
+    expect(() => fromLongCsv(csv, 'r.csv')).toThrow(
+      /column convention should be correct or truthful, found "kind"/,
+    );
+  });
+});
