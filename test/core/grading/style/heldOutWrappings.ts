@@ -16,7 +16,10 @@ const bare = (t: string): string => lf(stripParticle(t).replace(/[.!?]$/, ''));
 
 const ALL: readonly HeldOutWrapping[] = [
   { id: 'smart-to-ask', say: (a) => `That's a smart thing to ask. ${s(a)}` },
-  { id: 'some-say', say: (a, o) => `Some people say ${bare(o)}. The real answer is that ${lf(s(a))}` },
+  {
+    id: 'some-say',
+    say: (a, o) => `Some people say ${bare(o)}. The real answer is that ${lf(s(a))}`,
+  },
   { id: 'often-claimed', say: (a, o) => `It's often claimed that ${bare(o)}, but ${lf(s(a))}` },
   { id: 'common-myth', say: (a, o) => `A common myth is that ${bare(o)}. In reality, ${lf(s(a))}` },
   {
