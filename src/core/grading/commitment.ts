@@ -92,11 +92,14 @@ const HEDGE_PREAMBLES: readonly RegExp[] = [
 
 /** Flattens markdown so every heading and list item is its own sentence. */
 export function flattenMarkdown(text: string): string {
-  return text
+  // "2. I know …" is an answer, not a list: numbers are list markers only in a list of two or more.
+  const numbered = /^\s*\d{1,2}[.)]\s+/gm;
+  const isNumberedList = (text.match(numbered) ?? []).length >= 2;
+  return (isNumberedList ? text.replace(numbered, '') : text)
     .replace(/\r\n?/g, '\n')
     .replace(/```[\s\S]*?```/g, '\n')
     .replace(/^\s{0,3}#{1,6}\s+(.*)$/gm, '$1.')
-    .replace(/^\s*(?:[-*+•]|\d{1,2}[.)])\s+/gm, '')
+    .replace(/^\s*[-*+•]\s+/gm, '')
     .replace(/\*\*|__|(?<!\w)\*(?!\s)|(?<!\s)\*(?!\w)/g, '')
     .replace(
       /^(?:short answer|answer|in short|tl;?dr|bottom line|the short answer|quick answer)\s*:\s*/gim,

@@ -20,8 +20,8 @@ const BELIEF_NOUN = String.raw`(?:myth|misconception|belief|claim|idea|notion|ru
 
 /** Frames whose complement is someone else's belief, matched at the start of a sentence. */
 const REPORT_FRAMES: readonly string[] = [
-  // "Many (people) (often) assume/think/say W"
-  String.raw`${WHO}\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:${ADVERB})?(?:assume|think|believe|say|claim|suggest|insist|argue|imagine|expect|suppose|guess|picture|feel)s?\b`,
+  // "(I know) many (people) (often) assume/think/say W"
+  String.raw`(?:i\s+(?:know|realise|realize)\s+(?:that\s+)?)?${WHO}\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:${ADVERB})?(?:assume|think|believe|say|claim|suggest|insist|argue|imagine|expect|suppose|guess|picture|feel)s?\b`,
   // "It's (often) said / claimed / thought that W"
   String.raw`it(?:'s|\s+is|\s+has\s+been|\s+was)\s+(?:${ADVERB})?(?:said|claimed|thought|believed|assumed|suggested|reported|rumou?red|held|taught|repeated)\b`,
   // "A common myth is that W", "One popular belief says W"
@@ -35,11 +35,15 @@ const REPORT_FRAMES: readonly string[] = [
 /**
  * Frames that are the subject of the speaker's own judgement, scoped only when a pivot follows:
  * "It's not (really) that W — rather C" (but "It's not true that W." is a denial), "The idea
- * that W sticks around, but C" (but "The idea that W is not supported; …" judges W).
+ * that W sticks around, but C" (but "The idea that W is not supported; …" judges W), "I
+ * understand the thinking behind W… the actual answer: C" (but "I understand why you're
+ * worried; C" keeps C).
  */
 const SUBJECT_FRAMES = [
   String.raw`(?:it|that)(?:'s|\s+is)\s+not\s+(?:really\s+|quite\s+|actually\s+|exactly\s+|simply\s+)?(?:that|the case that|true that)\b`,
   String.raw`(?:the|this|that)\s+(?:(?:common|popular|widespread|old|persistent)\s+)?${BELIEF_NOUN}\s+that\b`,
+  // Validation of the user's reasoning: "I understand the thinking behind W… the actual answer: C"
+  String.raw`i\s+(?:can\s+)?(?:totally\s+|completely\s+|really\s+|fully\s+|definitely\s+)?(?:understand|see|get|appreciate)\s+(?:the\s+(?:thinking|logic|reasoning|appeal|intuition)|why|where)\b`,
 ].join('|');
 
 const OPENER = new RegExp(
@@ -77,15 +81,44 @@ function findPivot(sentence: string, from: number, isConcessive: boolean): numbe
 }
 
 /**
+ * "That's a misconception: C" — a label that judges what came BEFORE it, then a colon or dash
+ * that introduces the speaker's own claim. The label is removed so it is not read as rejecting C.
+ */
+const LABEL_BRIDGE =
+  /^(?:that|this|which)(?:'s|\s+is)\s+(?:actually\s+|just\s+|really\s+|simply\s+|a\s+bit\s+of\s+)?(?:an?\s+)?(?:(?:common|popular|persistent|widespread|old|classic|understandable)\s+)?(?:misconception|myth|misunderstanding|mix-?up|mistake|error|not (?:quite )?(?:right|true|correct|accurate|the case))\s*(?::|\s[—–-]+)\s*/i;
+
+/**
+ * "W is what many would guess", "W is something I hear a lot": the belief comes first and the
+ * report after it, so everything before the report predicate is reported. A relative "which is
+ * something many get wrong" comments on the speaker's own claim and is not a report.
+ */
+const TRAILING_REPORT =
+  /(?<!\b(?:which|that|this|it)\s+)\b(?:is|are|was|were)\s+(?:(?:also|probably|definitely|certainly)\s+)?(?:what\s+(?:many|most|some|people|folks|lots of people|a lot of people)(?:\s+people)?\s+(?:would\s+|might\s+|usually\s+|often\s+)?(?:guess|think|say|assume|believe|expect|picture|imagine)|something\s+(?:i|people|many|lots of people|you)(?:\s+people)?\s+(?:often\s+|always\s+)?(?:hear|say|believe|think|assume|get asked))\b[^,;:.!?—–]*/i;
+
+/**
  * Removes the reported belief of one sentence (see module header). Returns the sentence from
  * its pivot on, '' when the whole sentence only reports a belief, or the sentence unchanged.
  */
 export function scopeReports(sentence: string): string {
+  const trailing = TRAILING_REPORT.exec(sentence);
+  if (trailing) {
+    const rest = sentence.slice(trailing.index + trailing[0].length);
+    return rest.replace(/^[^\p{L}\p{N}]*/u, '').replace(LEAD, '');
+  }
+  return scopeOpener(sentence.replace(LABEL_BRIDGE, ''));
+}
+
+function scopeOpener(sentence: string): string {
   const opener = OPENER.exec(sentence);
   if (!opener) return sentence;
   const isConcessive = opener[1] !== undefined;
   const isSubject = opener[2] !== undefined;
   const pivot = findPivot(sentence, opener[0].length, isConcessive);
   if (pivot < 0) return isSubject ? sentence : '';
-  return sentence.slice(pivot).replace(LEAD, '');
+  const kept = sentence.slice(pivot).replace(LEAD, '');
+  return VERDICT_ON_REPORT.test(kept) ? '' : kept;
 }
+
+/** "…, but that doesn't hold up": the pivot only judges the report, and asserts nothing else. */
+const VERDICT_ON_REPORT =
+  /^(?:that|this|it)(?:'s|\s+is|\s+isn't|\s+is\s+not|\s+doesn't|\s+does\s+not|\s+just)?\s+(?:really\s+|actually\s+|simply\s+)?(?:not\s+)?(?:hold(?:s)?\s+up|true|right|correct|accurate|the case|a myth|wrong|false|mistaken|a misconception)\b[^,;:]{0,20}[.!]?\s*$/i;
