@@ -7,7 +7,8 @@
  * "You're right to ask!"), validation of the user's guess ("I can see why you'd think W, it's
  * such a natural guess") — and hedge preambles ("I can't be completely certain, but from
  * everything I know, C" → "C", flagged as hedged), reports of what others believe ("Many people
- * assume W") and leading discourse markers ("Actually, no, …" → "no, …"). Invariant: only clauses that assert nothing
+ * assume W"; within a sentence, scoping.ts cuts the reported belief up to its contrast pivot,
+ * so "Many assume yes, W, but in fact no, C" reads as "no, C") and leading discourse markers ("Actually, no, …" → "no, …"). Invariant: only clauses that assert nothing
  * are removed, so style changes what the graders see but never the substance; the result always
  * keeps every sentence that names an answer outside those clauses.
  */
