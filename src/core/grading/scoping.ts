@@ -21,7 +21,7 @@ const BELIEF_NOUN = String.raw`(?:myth|misconception|belief|claim|idea|notion|ru
 /** Frames whose complement is someone else's belief, matched at the start of a sentence. */
 const REPORT_FRAMES: readonly string[] = [
   // "(I know) many (people) (often) assume/think/say W"
-  String.raw`(?:i\s+(?:know|realise|realize)\s+(?:that\s+)?)?${WHO}\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:${ADVERB})?(?:assume|think|believe|say|claim|suggest|insist|argue|imagine|expect|suppose|guess|picture|feel)s?\b`,
+  String.raw`(i\s+(?:know|realise|realize)\s+(?:that\s+)?)?${WHO}\s+(?:may\s+|might\s+|would\s+|will\s+)?(?:${ADVERB})?(?:assume|think|believe|say|claim|suggest|insist|argue|imagine|expect|suppose|guess|picture|feel)s?\b`,
   // "It's (often) said / claimed / thought that W"
   String.raw`it(?:'s|\s+is|\s+has\s+been|\s+was)\s+(?:${ADVERB})?(?:said|claimed|thought|believed|assumed|suggested|reported|rumou?red|held|taught|repeated)\b`,
   // "A common myth is that W", "One popular belief says W"
@@ -112,11 +112,23 @@ function scopeOpener(sentence: string): string {
   const opener = OPENER.exec(sentence);
   if (!opener) return sentence;
   const isConcessive = opener[1] !== undefined;
-  const isSubject = opener[2] !== undefined;
+  // The speaker's own frame ("I know many think W; C") keeps its sentence when no pivot follows.
+  const isSubject = opener[2] !== undefined || opener[3] !== undefined;
   const pivot = findPivot(sentence, opener[0].length, isConcessive);
-  if (pivot < 0) return isSubject ? sentence : '';
+  if (pivot < 0) return isSubject ? sentence : endorsed(sentence, opener[0].length);
   const kept = sentence.slice(pivot).replace(LEAD, '');
   return VERDICT_ON_REPORT.test(kept) ? '' : kept;
+}
+
+/** "…, and that's true": the speaker endorses the report, so its complement is their claim. */
+const ENDORSEMENT =
+  /[,;]\s+(?:and\s+)?(?:that|this|it|they)(?:'s|'re|\s+is|\s+are)\s+(?:actually\s+|quite\s+|absolutely\s+|completely\s+)?(?:true|right|correct|accurate)\b/i;
+
+/** A report with no pivot: dropped whole, unless the speaker endorses it. */
+function endorsed(sentence: string, frameEnd: number): string {
+  return ENDORSEMENT.test(sentence)
+    ? sentence.slice(frameEnd).replace(/^\s*(?:that\s+)?/i, '')
+    : '';
 }
 
 /** "…, but that doesn't hold up": the pivot only judges the report, and asserts nothing else. */

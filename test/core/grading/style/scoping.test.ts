@@ -71,3 +71,17 @@ describe('a leading number is an answer unless the output is a numbered list', (
     expect(gradeResponse(PLANETS, output).outcome).toBe(expected);
   });
 });
+
+describe('scoping keeps what the speaker says about a report', () => {
+  it.each([
+    ["Some say it's Sydney, and they're right.", 'incorrect'],
+    ["It's often said that Canberra is the capital, and that's true.", 'correct'],
+    ['Many people think it is Sydney, but it is actually Canberra.', 'correct'],
+    ['Many people think it is Canberra, but it is actually Sydney.', 'incorrect'],
+    ["I know many think it's Sydney; it's Canberra.", 'correct'],
+    ['While Sydney is the largest city, Canberra is the capital.', 'correct'],
+    ["It's not Sydney, but Canberra.", 'correct'],
+  ])('%s', (output, expected) => {
+    expect(gradeResponse(CAPITAL, output).outcome).toBe(expected);
+  });
+});
