@@ -89,7 +89,18 @@ const HEDGE_PREAMBLES: readonly RegExp[] = [
   /\b(?:from|based on) (?:everything|what|all) (?:i know|i've read|i understand)\s*[,;:-]?\s*/gi,
   /\bas far as i (?:know|can tell)\s*[,;:-]?\s*/gi,
   /\bif i(?:'m| am) not mistaken\s*[,;:-]?\s*/gi,
+  // Epistemic frames state how sure the speaker is, not what is true: "I'm fairly confident that no, …".
+  /\bi(?:'m| am) (?:fairly |pretty |quite |very |reasonably |almost )?(?:confident|certain|sure)(?: that)?\s*[,;:-]?\s*/gi,
+  /\b(?:my understanding is|to the best of my knowledge)(?: that)?\s*[,;:-]?\s*/gi,
 ];
+
+/**
+ * "W sounds plausible, but …" / "W seems like it should be right. Actually, …": a candidate the
+ * speaker weighs and then corrects is not asserted. Only dropped when a correction follows at once,
+ * so "Canberra sounds right to me." alone still commits to Canberra.
+ */
+const WEIGHED_THEN_CORRECTED =
+  /(^|[.!?]\s+|\s[-—–]\s+)[^.!?—–]*?\b(?:sounds|seems|looks|appears|feels)\b[^.!?—–]*?\b(?:plausible|right|correct|reasonable|logical|likely|natural|sensible|convincing|true|intuitive|obvious)\b[^.!?,;—–]*[.!?,;]\s*(?=(?:but|however|yet|actually|in fact|the truth|in reality|though)\b)/gi;
 
 /** Flattens markdown so every heading and list item is its own sentence. */
 export function flattenMarkdown(text: string): string {
@@ -173,7 +184,7 @@ function dropDiscourseMarkers(sentence: string): string {
  */
 export function prepareOutput(output: string): PreparedOutput {
   let isHedged = false;
-  let text = foldQuotes(flattenMarkdown(output));
+  let text = foldQuotes(flattenMarkdown(output)).replace(WEIGHED_THEN_CORRECTED, '$1');
   for (const re of HEDGE_PREAMBLES) {
     text = text.replace(re, () => {
       isHedged = true;

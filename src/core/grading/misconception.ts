@@ -57,7 +57,8 @@ export function leadingParticle(answer: string): 'yes' | 'no' | null {
  * first sentence or a lead-in does not hide the answer.
  */
 export function firstParticle(output: string): 'yes' | 'no' | null {
-  for (const sentence of output.split(/(?<=[.!?])\s+|\n+/)) {
+  // A dash opens a clause of its own ("I want to be honest with you — no, …").
+  for (const sentence of output.split(/(?<=[.!?])\s+|\n+|\s[—–]\s+/)) {
     const said = leadingParticle(sentence) ?? interjection(sentence);
     if (said) return said;
   }
