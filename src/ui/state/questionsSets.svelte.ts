@@ -7,6 +7,7 @@
  * change (`$state.raw`), so the browser never shows a deleted set's items; storage errors go
  * to the app banner via `storage.attempt` and leave the lists as they were.
  */
+import { pluralize } from '../../core/text/plural';
 import { exportQuestionSet } from '../../core/questions';
 import { BUILT_IN_ITEMS } from '../../core/questions/bank';
 import type { QuestionSetSummary } from '../../core/records';
@@ -90,12 +91,12 @@ export class QuestionSetsState {
     const set = this.#summaries.find((s) => s.id === this.#pendingDeleteId);
     this.#pendingDeleteId = null;
     if (!set) return;
-    this.#message = `Deleting "${set.name}" (${set.itemCount} items)…`;
+    this.#message = `Deleting "${set.name}" (${pluralize(set.itemCount, 'item')})…`;
     const isDone = await this.#storage.attempt(async (repos) => {
       await repos.questionSets.delete(set.id);
       return true;
     });
-    if (isDone) this.#message = `Deleted "${set.name}" (${set.itemCount} items).`;
+    if (isDone) this.#message = `Deleted "${set.name}" (${pluralize(set.itemCount, 'item')}).`;
     await this.refresh();
   }
 
@@ -106,7 +107,7 @@ export class QuestionSetsState {
     if (!set || !items) return null;
     try {
       const text = exportQuestionSet(set.name, items);
-      this.#message = `Exported "${set.name}" (${items.length} items).`;
+      this.#message = `Exported "${set.name}" (${pluralize(items.length, 'item')}).`;
       return { fileName: `${slugForFile(set.name)}.warmth-lab.json`, text };
     } catch (error) {
       this.#message = `Could not export "${set.name}": ${(error as Error).message}`;
