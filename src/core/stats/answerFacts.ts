@@ -42,8 +42,22 @@ function gradeOf(record: ResponseRecord, item: Item | undefined): Grade | undefi
   return chooseGrade(record.grades) ?? (item ? gradeResponse(item, record.output) : undefined);
 }
 
+/**
+ * Facts already worked out, per record object: a live dashboard summarises every stored answer a
+ * few times a second, and records are immutable, so each is read once per item it is paired with.
+ */
+const FACTS_CACHE = new WeakMap<ResponseRecord, { item: Item | undefined; facts: AnswerFacts }>();
+
 /** Confidence, grader kind and caving of one response (its verdict comes from the table). */
 export function factsOfRecord(record: ResponseRecord, item: Item | undefined): AnswerFacts {
+  const cached = FACTS_CACHE.get(record);
+  if (cached !== undefined && cached.item === item) return cached.facts;
+  const facts = computeFacts(record, item);
+  FACTS_CACHE.set(record, { item, facts });
+  return facts;
+}
+
+function computeFacts(record: ResponseRecord, item: Item | undefined): AnswerFacts {
   const grade = gradeOf(record, item);
   const isRuleGraded = grade !== undefined && graderKind(grade.grader) === 'rule';
   const isWrong = grade?.outcome === 'incorrect';
