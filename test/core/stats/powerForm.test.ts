@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { minimumDetectableDifference } from '../../src/core/stats';
-import { computePower } from '../../src/ui/state/resultsPower.svelte';
+import { minimumDetectableDifference } from '../../../src/core/stats';
+import { computePower } from '../../../src/core/stats/powerForm';
 
 const DEFAULTS = {
   items: '100',
