@@ -27,6 +27,25 @@ export function withGradesUnder<T extends ResponseRecord>(
   item: Item | undefined,
   convention: GradingConvention,
 ): T {
+  // Records are immutable: a live dashboard asks for the same record several times a second,
+  // and regrading on the fly must happen once per record, convention and item, not per frame.
+  const cached = UNDER_CACHE.get(record)?.get(convention);
+  if (cached !== undefined && cached.item === item) return cached.result as T;
+  const result = computeGradesUnder(record, item, convention);
+  let byConvention = UNDER_CACHE.get(record);
+  if (byConvention === undefined) UNDER_CACHE.set(record, (byConvention = new Map()));
+  byConvention.set(convention, { item, result });
+  return result;
+}
+
+type UnderEntry = { item: Item | undefined; result: ResponseRecord };
+const UNDER_CACHE = new WeakMap<ResponseRecord, Map<GradingConvention, UnderEntry>>();
+
+function computeGradesUnder<T extends ResponseRecord>(
+  record: T,
+  item: Item | undefined,
+  convention: GradingConvention,
+): T {
   const kept = record.grades.filter((g) => isGradeUnder(g, convention));
   const hasRule = kept.some((g) => g.grader.startsWith('rule:'));
   if (!hasRule && item !== undefined) {
