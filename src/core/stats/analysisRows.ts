@@ -10,39 +10,16 @@
  */
 import type { CsvRecord } from '../csv';
 import { CsvParser } from '../csv';
-import { isPaperRefusal } from './refusal';
-import {
-  AnalysisInputError,
-  parseEvaluation,
-  parseSample,
-  parseVariant,
-  skipReason,
-  validateRow,
-} from './rowValidation';
+import { CsvRowReader } from './csvRowReader';
+import type { RowSink } from './csvRowReader';
+import { AnalysisInputError, validateRow } from './rowValidation';
 import type { SkippedAnalysisRow } from './rowValidation';
-import { LEVEL_LIMITS, LevelDictionary, allocateColumns, cellOf } from './tableColumns';
+import { LEVEL_LIMITS, LevelDictionary, allocateColumns } from './tableColumns';
 import type { LevelKey } from './tableColumns';
 
 export { AnalysisInputError } from './rowValidation';
 
-/** Column names the long layout must provide (`sample` is optional). */
-export const REQUIRED_COLUMNS = [
-  'model',
-  'dataset',
-  'variant',
-  'item_id',
-  'amendment_type',
-  'prompt_type',
-  'output',
-  'evaluation',
-] as const;
-
-type Column = (typeof REQUIRED_COLUMNS)[number];
-
-/** Position of each column in the builder's index table (REQUIRED_COLUMNS order, then sample). */
-const COLUMN = Object.fromEntries(
-  [...REQUIRED_COLUMNS, 'sample'].map((column, index) => [column, index]),
-) as Record<Column | 'sample', number>;
+export { REQUIRED_COLUMNS } from './csvRowReader';
 
 /** Sorted level dictionaries; a row's code indexes into these. */
 export interface TableLevels {
@@ -101,65 +78,27 @@ export class AnalysisTableBuilder {
     amendment: new LevelDictionary(),
     prompt: new LevelDictionary(),
   };
-  /** Field index of each column in REQUIRED_COLUMNS order, then `sample` (−1 when absent). */
-  #at: Int32Array | undefined;
   readonly #skipped: SkippedAnalysisRow[] = [];
-  #width = 0;
+  readonly #records: CsvRowReader;
 
   constructor() {
     this.#capacity = this.#columns.line.length;
-  }
-
-  /** Reads the header record; throws naming any missing column. */
-  addHeader(record: CsvRecord): void {
-    const names = record.fields.map((field) => field.trim().toLowerCase());
-    const missing = REQUIRED_COLUMNS.filter((column) => !names.includes(column));
-    if (missing.length > 0) {
-      throw new AnalysisInputError(
-        `missing column(s) ${missing.join(', ')}; expected ${REQUIRED_COLUMNS.join(', ')} (sample optional)`,
-        record.line,
-      );
-    }
-    this.#width = names.length;
-    this.#at = Int32Array.from([...REQUIRED_COLUMNS, 'sample'], (column) => names.indexOf(column));
-  }
-
-  /** Adds one CSV data record (after `addHeader`). */
-  addRecord(record: CsvRecord): void {
-    const at = this.#at;
-    if (!at) throw new AnalysisInputError('data row before the header row', record.line);
-    const { fields, line } = record;
-    if (fields.length !== this.#width) {
-      throw new AnalysisInputError(
-        `expected ${this.#width} fields like the header, found ${fields.length} ` +
-          '(is a comma inside an unquoted output?)',
-        line,
-      );
-    }
-    const evaluation = cellOf(fields, at, COLUMN.evaluation);
-    const variant = cellOf(fields, at, COLUMN.variant);
-    const reason = skipReason(evaluation, variant);
-    if (reason !== null) {
-      this.#skipped.push({ line, reason });
-      return;
-    }
-    const verdict = parseEvaluation(evaluation, line);
-    const isWarm = parseVariant(variant, line);
-    const isRefusal = verdict === 'refusal' || isPaperRefusal(cellOf(fields, at, COLUMN.output));
-    const sample = parseSample(cellOf(fields, at, COLUMN.sample), line);
-    const row: PlainRow = {
-      model: cellOf(fields, at, COLUMN.model),
-      dataset: cellOf(fields, at, COLUMN.dataset),
-      isWarm,
-      itemId: cellOf(fields, at, COLUMN.item_id),
-      amendmentType: cellOf(fields, at, COLUMN.amendment_type),
-      promptType: cellOf(fields, at, COLUMN.prompt_type),
-      isCorrect: verdict === 'correct',
-      isRefusal,
-      sample,
-      line,
+    const sink: RowSink = {
+      addKnownRow: (row) => this.#addKnownRow(row),
+      addRow: (row) => this.addRow(row),
+      skip: (line, reason) => void this.#skipped.push({ line, reason }),
     };
-    if (!this.#addKnownRow(row)) this.addRow(row);
+    this.#records = new CsvRowReader(sink);
+  }
+
+  /** Reads the header record of a long CSV; throws naming any missing column. */
+  addHeader(record: CsvRecord): void {
+    this.#records.readHeader(record);
+  }
+
+  /** Adds one CSV data record (after `addHeader`); the record is not kept. */
+  addRecord(record: CsvRecord): void {
+    this.#records.readRecord(record);
   }
 
   /**
@@ -237,8 +176,7 @@ export class AnalysisTableBuilder {
       levels[key] = sorted;
       const rank = new Map(sorted.map((value, code) => [value, code]));
       const remap = unsorted.map((value) => rank.get(value) as number);
-      const codes = c[key];
-      for (let i = 0; i < size; i++) codes[i] = remap[codes[i] as number] as number;
+      remapCodes(c[key], Int32Array.from(remap), size);
     }
     return {
       size,
@@ -276,6 +214,15 @@ export class AnalysisTableBuilder {
     this.#columns = next;
     this.#capacity *= 2;
   }
+}
+
+/** Renumbers the first `size` codes through `remap` (first-seen code → sorted code). */
+function remapCodes(
+  codes: Uint8Array | Uint16Array | Uint32Array,
+  remap: Int32Array,
+  size: number,
+) {
+  for (let i = 0; i < size; i++) codes[i] = remap[codes[i] as number] as number;
 }
 
 /** Feeds CSV records (header first) into a builder, chunk by chunk (see CsvParser). */

@@ -15,6 +15,7 @@
  */
 import { CsvParser, CsvSyntaxError } from '../csv';
 import type { CsvRecord } from '../csv';
+import { scanRegularCsv } from '../csvScan';
 import { OutputTableError, gradeResponse, readOutputTable } from '../grading';
 import { EVALUATION_CODES } from '../results';
 import type { GradingConvention, Outcome } from '../types';
@@ -108,17 +109,52 @@ function collectNotes(counts: Map<string, number>, table: AnalysisTable): Exclus
   return [...counts].map(([reason, count]) => ({ reason, count }));
 }
 
+/** Thrown inside the fast lane to hand the file to the general reader. */
+const DECLINED = Symbol('declined');
+/** Records between progress reports in the fast lane. */
+const PROGRESS_RECORDS = 1 << 16;
+
 /**
- * Parses a long outputs CSV into a table, rule-grading blank evaluations under `convention`
- * (see the module header). Throws a ResultsTableError naming the file and line of the first problem (missing
- * columns, bad variant/dataset/evaluation, broken quoting).
+ * The fast lane: a regular file with every evaluation given, scanned without papaparse
+ * (csvScan.ts). Returns null — never an error — for anything else, including bad rows: the
+ * general reader then reads the file again and owns every message, so both lanes fail alike.
  */
-export function readResultsTable(
+function readRegularTable(
   text: string,
   fileName: string,
-  progress: ProgressSink = () => {},
-  convention: GradingConvention = 'correct',
-): TableData {
+  progress: ProgressSink,
+): AnalysisTableBuilder | null {
+  const builder = new AnalysisTableBuilder();
+  const record: CsvRecord = { fields: [], line: 0 };
+  let evaluationAt = -1;
+  let count = 0;
+  try {
+    const isRegular = scanRegularCsv(text, (fields, line, at) => {
+      record.fields = fields;
+      record.line = line;
+      if (evaluationAt < 0) {
+        builder.addHeader(record);
+        evaluationAt = fields.findIndex((name) => name.trim().toLowerCase() === 'evaluation');
+        return;
+      }
+      if ((fields[evaluationAt] ?? '').trim() === '') throw DECLINED;
+      builder.addRecord(record);
+      if (++count % PROGRESS_RECORDS === 0) progress(`Reading ${fileName}`, at, text.length);
+    });
+    return isRegular && evaluationAt >= 0 ? builder : null;
+  } catch (error) {
+    if (error === DECLINED || error instanceof AnalysisInputError) return null;
+    throw error;
+  }
+}
+
+/** The general lane: papaparse in chunks, rule-grading blank evaluations. */
+function readAnyTable(
+  text: string,
+  fileName: string,
+  progress: ProgressSink,
+  convention: GradingConvention,
+): ReadState {
   const parser = new CsvParser();
   const state: ReadState = {
     builder: new AnalysisTableBuilder(),
@@ -143,6 +179,26 @@ export function readResultsTable(
   if (!state.hasHeader) {
     throw new ResultsTableError(`${fileName}: line 1: empty file (expected a header row)`);
   }
+  return state;
+}
+
+/**
+ * Parses a long outputs CSV into a table, rule-grading blank evaluations under `convention`
+ * (see the module header). Throws a ResultsTableError naming the file and line of the first
+ * problem (missing columns, bad variant/dataset/evaluation, broken quoting). A regular file
+ * with every evaluation given takes the fast lane; the result is the same either way.
+ */
+export function readResultsTable(
+  text: string,
+  fileName: string,
+  progress: ProgressSink = () => {},
+  convention: GradingConvention = 'correct',
+): TableData {
+  const builder = readRegularTable(text, fileName, progress);
+  const state = builder
+    ? { builder, notes: new Map<string, number>(), ruleGraded: 0 }
+    : readAnyTable(text, fileName, progress, convention);
+  progress(`Reading ${fileName}`, text.length, text.length);
   const table = state.builder.finish();
   if (table.size === 0) {
     throw new ResultsTableError(

@@ -44,12 +44,6 @@ export const LEVEL_LIMITS: Record<LevelKey, number> = {
   prompt: 0xff,
 };
 
-/** One trimmed cell by column index (analysisRows' COLUMN); '' for an absent optional column. */
-export function cellOf(fields: string[], at: Int32Array, column: number): string {
-  const index = at[column] as number;
-  return index < 0 ? '' : (fields[index] ?? '').trim();
-}
-
 export function allocateColumns(capacity: number) {
   return {
     model: new Uint16Array(capacity),
