@@ -63,6 +63,18 @@ const REFUSAL_PATTERNS: readonly RegExp[] = [
  */
 const ANY_REFUSAL_PATTERN = new RegExp(REFUSAL_PATTERNS.map((pattern) => pattern.source).join('|'));
 
+/**
+ * ANY_REFUSAL_PATTERN for text that is not folded yet: any case, any of the folded apostrophes,
+ * or one of the only two characters whose lower case is ASCII while they are not (İ → "i̇",
+ * Kelvin K → k), which could make the folded text match where this does not. It matches wherever
+ * the folded text would, so a miss decides "no refusal" before folding (two copies of the answer)
+ * and before counting words: those were most of the cost of reading 440,000 real answers.
+ */
+const ANY_UNFOLDED_REFUSAL = new RegExp(
+  `${ANY_REFUSAL_PATTERN.source.replaceAll("'", "['\u2018\u2019\u02bc]")}|[\u0130\u212a]`,
+  'i',
+);
+
 const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
 const ANSWER_AFTER = /\b(?:but|however|though)\b/;
 
@@ -120,6 +132,7 @@ function isDecliningSentence(sentence: string): boolean {
  * and a short reply overall. Graders call it only when they found no committed answer.
  */
 export function isLikelyRefusal(text: string): boolean {
+  if (!ANY_UNFOLDED_REFUSAL.test(text)) return false;
   if (hasMoreWordsThan(text, MAX_REFUSAL_WORDS)) return false;
   const folded = foldApostrophes(text).trim();
   if (folded === '') return false;

@@ -1,4 +1,7 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseCsvObjects } from '../../../src/core/csv';
 import { detectRefusal, isLikelyRefusal } from '../../../src/core/grading';
 
 describe('detectRefusal (paper phrase list, substring semantics)', () => {
@@ -45,5 +48,47 @@ describe('isLikelyRefusal (stricter, for rule graders)', () => {
     ['', false],
   ])('%s → %s', (text, expected) => {
     expect(isLikelyRefusal(text)).toBe(expected);
+  });
+});
+
+/** The text as the rule reads it after folding (curly apostrophes straightened, lower case). */
+function folded(text: string): string {
+  return text.replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
+}
+
+describe('isLikelyRefusal decides the same before and after folding (its unfolded pre-check is exact)', () => {
+  const SHARED = path.resolve('../shared/fixtures/paper-sample-outputs/qwen32b-outputs-long.csv');
+  const samples = [
+    'I’M SORRY, BUT I CAN’T HELP WITH THAT.',
+    'I\u02bcm not in a position to say.',
+    'WE MUST DECLINE.',
+    // The two characters whose lower case is ASCII: İ → "i̇", Kelvin sign → "k".
+    '\u0130 cannot say.',
+    'I cannot \u212aeep going.',
+    'As An Ai, I lack data.',
+    'The answer is Paris.',
+  ];
+  const outputs = existsSync(SHARED)
+    ? parseCsvObjects(readFileSync(SHARED, 'utf8')).rows.map((row) => row.values.output ?? '')
+    : [];
+
+  it('on hand-picked cases and, with ../shared, on every answer of the authors\u2019 sample in three casings', () => {
+    const texts = [
+      ...samples,
+      ...outputs.flatMap((text) => [text, text.toUpperCase(), folded(text)]),
+    ];
+    const disagreements = texts.filter(
+      (text) => isLikelyRefusal(text) !== isLikelyRefusal(folded(text)),
+    );
+    expect(disagreements).toEqual([]);
+    expect(samples.map((text) => isLikelyRefusal(text))).toEqual([
+      true,
+      true,
+      true,
+      false,
+      true,
+      true,
+      false,
+    ]);
   });
 });
