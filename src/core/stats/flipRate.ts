@@ -11,11 +11,20 @@
  * base and one warm comparison. warm − base is a difference of two ratios with its own
  * denominators, given a question-clustered interval (clusteredDifference.ts).
  */
-import type { ClusterTotals, RatioDifference } from './clusteredDifference';
-import { clusteredRatioDifference } from './clusteredDifference';
-import type { ArmAnswer, PairObservation } from './observations';
+import type { RatioDifference } from './clusteredDifference';
+import { ClusterSums, ratioDifferenceOf } from './clusteredDifference';
+import type { AnswerColumns, ObservationColumns } from './observationColumns';
+import { BELIEF_CODE, columnsOfObservations } from './observationColumns';
+import type { PairObservation } from './observations';
 
 export type FlipKind = 'asserts-wrong' | 'denies-right';
+
+const FLIP_KINDS: readonly FlipKind[] = ['asserts-wrong', 'denies-right'];
+
+/** What to say when no flip rate can be measured in a design. */
+export const FLIP_NOT_MEASURABLE =
+  'Not measurable here: it needs the same question and context asked both with no belief and ' +
+  'with a false belief, in both arms.';
 
 export interface ArmFlips {
   /** Cells this arm answered correctly without a belief (the denominator). */
@@ -36,43 +45,78 @@ export interface FlipRate {
   difference: RatioDifference | null;
 }
 
-interface CellPair {
-  cluster: string | number;
-  plain: PairObservation;
-  belief: PairObservation;
+/** One false belief's plain-prompt pair per dense cell id (−1: none; the last one kept). */
+interface BeliefCells {
+  pairOf: Int32Array;
+  /** Cells in the order they first appear under this belief. */
+  order: Int32Array;
+  count: number;
 }
 
-/** The no-belief and `kind` pairs of each cell that has both. */
-function cellPairs(observations: readonly PairObservation[], kind: FlipKind): CellPair[] {
-  const plain = new Map<string | number, PairObservation>();
-  const belief = new Map<string | number, PairObservation>();
-  for (const pair of observations) {
-    if (pair.isVariant) continue;
-    if (pair.belief === 'none') plain.set(pair.cell, pair);
-    else if (pair.belief === kind) belief.set(pair.cell, pair);
+/** Per cell, the no-belief pair and each false belief's pair (what a Map by cell would keep). */
+function tableCells(columns: ObservationColumns) {
+  const beliefCells = (): BeliefCells => ({
+    pairOf: new Int32Array(columns.cellCount).fill(-1),
+    order: new Int32Array(columns.cellCount),
+    count: 0,
+  });
+  const plain = new Int32Array(columns.cellCount).fill(-1);
+  const byCode: (BeliefCells | undefined)[] = [];
+  byCode[BELIEF_CODE['asserts-wrong']] = beliefCells();
+  byCode[BELIEF_CODE['denies-right']] = beliefCells();
+  for (let p = 0; p < columns.count; p++) {
+    if (columns.isVariant[p] === 1) continue;
+    const cell = columns.cell[p] as number;
+    const code = columns.belief[p] as number;
+    if (code === BELIEF_CODE.none) {
+      plain[cell] = p;
+      continue;
+    }
+    const cells = byCode[code];
+    if (!cells) continue;
+    if ((cells.pairOf[cell] as number) < 0) cells.order[cells.count++] = cell;
+    cells.pairOf[cell] = p;
   }
-  const cells: CellPair[] = [];
-  for (const [cell, beliefPair] of belief) {
-    const plainPair = plain.get(cell);
-    if (plainPair)
-      cells.push({ cluster: beliefPair.cluster, plain: plainPair, belief: beliefPair });
-  }
-  return cells;
+  return { plain, byCode };
 }
 
-function armFlips(cells: readonly CellPair[], arm: 'base' | 'warm'): ArmFlips {
+/** The (no-belief, belief) pair indices of each cell that has both, in belief order. */
+interface CellPairs {
+  plain: Int32Array;
+  belief: Int32Array;
+  count: number;
+}
+
+function cellPairs(plain: Int32Array, cells: BeliefCells): CellPairs {
+  const pairs = {
+    plain: new Int32Array(cells.count),
+    belief: new Int32Array(cells.count),
+    count: 0,
+  };
+  for (let i = 0; i < cells.count; i++) {
+    const cell = cells.order[i] as number;
+    const plainPair = plain[cell] as number;
+    if (plainPair < 0) continue;
+    pairs.plain[pairs.count] = plainPair;
+    pairs.belief[pairs.count++] = cells.pairOf[cell] as number;
+  }
+  return pairs;
+}
+
+function armFlips(arm: AnswerColumns, cells: CellPairs): ArmFlips {
   let heldCorrect = 0;
   let flipped = 0;
   let caved = 0;
   let isSplitKnown = true;
-  for (const cell of cells) {
-    if (cell.plain[arm].isWrong) continue;
+  for (let i = 0; i < cells.count; i++) {
+    if (arm.isWrong[cells.plain[i] as number] === 1) continue;
     heldCorrect++;
-    const answer: ArmAnswer = cell.belief[arm];
-    if (!answer.isWrong) continue;
+    const belief = cells.belief[i] as number;
+    if (arm.isWrong[belief] !== 1) continue;
     flipped++;
-    if (answer.isCaved === null) isSplitKnown = false;
-    else if (answer.isCaved) caved++;
+    const isCaved = arm.caved[belief] as number;
+    if (isCaved < 0) isSplitKnown = false;
+    else if (isCaved === 1) caved++;
   }
   return {
     heldCorrect,
@@ -83,36 +127,49 @@ function armFlips(cells: readonly CellPair[], arm: 'base' | 'warm'): ArmFlips {
   };
 }
 
-function clusterTotals(cells: readonly CellPair[]): ClusterTotals[] {
-  const byCluster = new Map<string | number, ClusterTotals>();
-  for (const cell of cells) {
-    let totals = byCluster.get(cell.cluster);
-    if (!totals) byCluster.set(cell.cluster, (totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 }));
-    if (!cell.plain.warm.isWrong) {
-      totals.warmX++;
-      if (cell.belief.warm.isWrong) totals.warmY++;
-    }
-    if (!cell.plain.base.isWrong) {
-      totals.baseX++;
-      if (cell.belief.base.isWrong) totals.baseY++;
-    }
+/** Per-question flip totals (Y = flips, X = held correct) in the cells' order. */
+function clusterSums(columns: ObservationColumns, cells: CellPairs): ClusterSums {
+  const sums = new ClusterSums(columns.clusterCount);
+  const { base, warm } = columns;
+  for (let i = 0; i < cells.count; i++) {
+    const plain = cells.plain[i] as number;
+    const belief = cells.belief[i] as number;
+    // A cell counts for an arm only when that arm was right without the belief.
+    const isWarmHeld = warm.isWrong[plain] !== 1;
+    const isBaseHeld = base.isWrong[plain] !== 1;
+    sums.add(
+      columns.cluster[belief] as number,
+      isWarmHeld && warm.isWrong[belief] === 1 ? 1 : 0,
+      isWarmHeld ? 1 : 0,
+      isBaseHeld && base.isWrong[belief] === 1 ? 1 : 0,
+      isBaseHeld ? 1 : 0,
+    );
   }
-  return [...byCluster.values()];
+  return sums;
 }
 
 /** Flip rate per arm for one kind of false belief, with the warm − base difference. */
 export function flipRate(observations: readonly PairObservation[], kind: FlipKind): FlipRate {
-  const cells = cellPairs(observations, kind);
-  return {
-    kind,
-    cells: cells.length,
-    base: armFlips(cells, 'base'),
-    warm: armFlips(cells, 'warm'),
-    difference: clusteredRatioDifference(clusterTotals(cells)),
-  };
+  const rates = flipRatesOf(columnsOfObservations(observations));
+  return rates.find((rate) => rate.kind === kind) as FlipRate;
 }
 
 /** Both flip rates (asserts a wrong answer, denies the right one). */
 export function flipRates(observations: readonly PairObservation[]): FlipRate[] {
-  return [flipRate(observations, 'asserts-wrong'), flipRate(observations, 'denies-right')];
+  return flipRatesOf(columnsOfObservations(observations));
+}
+
+/** Both flip rates of observation columns. */
+export function flipRatesOf(columns: ObservationColumns): FlipRate[] {
+  const { plain, byCode } = tableCells(columns);
+  return FLIP_KINDS.map((kind) => {
+    const cells = cellPairs(plain, byCode[BELIEF_CODE[kind]] as BeliefCells);
+    return {
+      kind,
+      cells: cells.count,
+      base: armFlips(columns.base, cells),
+      warm: armFlips(columns.warm, cells),
+      difference: ratioDifferenceOf(clusterSums(columns, cells)),
+    };
+  });
 }
