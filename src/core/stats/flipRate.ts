@@ -21,10 +21,10 @@ export type FlipKind = 'asserts-wrong' | 'denies-right';
 
 const FLIP_KINDS: readonly FlipKind[] = ['asserts-wrong', 'denies-right'];
 
-/** What to say when no flip rate can be measured in a design. */
+/** What to say when no flip rate can be measured in a design (Results, dashboard, CLI). */
 export const FLIP_NOT_MEASURABLE =
-  'Not measurable here: it needs the same question and context asked both with no belief and ' +
-  'with a false belief, in both arms.';
+  'Flip rate not measurable here: it needs the same question and context asked both with no ' +
+  'belief and with a false belief, in both arms.';
 
 export interface ArmFlips {
   /** Cells this arm answered correctly without a belief (the denominator). */
