@@ -27,38 +27,79 @@ export interface PairedEffect extends RatioDifference {
   c: number;
 }
 
-/** Accumulates pairs one at a time: per-question totals and the discordant counts. */
-export class EffectAccumulator {
-  readonly #sums: ClusterSums;
-  #n = 0;
-  #b = 0;
-  #c = 0;
+/**
+ * Pairs of several subsets at once, per question: flat typed arrays indexed by
+ * group × clusterCount + cluster, each group's questions listed in first-appearance order.
+ */
+class GroupTallies {
+  readonly #clusters: number;
+  readonly #pairs: Int32Array;
+  readonly #warmWrong: Int32Array;
+  readonly #baseWrong: Int32Array;
+  readonly #order: Int32Array;
+  readonly #orderLength: Int32Array;
+  /** Per group: pairs, only-warm-wrong (b) and only-base-wrong (c). */
+  readonly #n: Int32Array;
+  readonly #b: Int32Array;
+  readonly #c: Int32Array;
 
-  /** `clusterCount`: clusters are dense ids below it (see observationIndex.ts). */
-  constructor(clusterCount: number) {
-    this.#sums = new ClusterSums(clusterCount);
+  constructor(groups: number, clusterCount: number) {
+    this.#clusters = clusterCount;
+    this.#pairs = new Int32Array(groups * clusterCount);
+    this.#warmWrong = new Int32Array(groups * clusterCount);
+    this.#baseWrong = new Int32Array(groups * clusterCount);
+    this.#order = new Int32Array(groups * clusterCount);
+    this.#orderLength = new Int32Array(groups);
+    this.#n = new Int32Array(groups);
+    this.#b = new Int32Array(groups);
+    this.#c = new Int32Array(groups);
   }
 
-  add(cluster: number, isBaseWrong: boolean, isWarmWrong: boolean): void {
-    this.#sums.add(cluster, isWarmWrong ? 1 : 0, 1, isBaseWrong ? 1 : 0, 1);
-    if (isWarmWrong && !isBaseWrong) this.#b++;
-    if (isBaseWrong && !isWarmWrong) this.#c++;
-    this.#n++;
+  /** Adds one pair (wrong flags as 0/1) to `group`. */
+  add(group: number, cluster: number, baseWrong: number, warmWrong: number): void {
+    const at = group * this.#clusters + cluster;
+    const pairs = this.#pairs[at] as number;
+    if (pairs === 0) {
+      const length = this.#orderLength[group] as number;
+      this.#order[group * this.#clusters + length] = cluster;
+      this.#orderLength[group] = length + 1;
+    }
+    this.#pairs[at] = pairs + 1;
+    this.#warmWrong[at] = (this.#warmWrong[at] as number) + warmWrong;
+    this.#baseWrong[at] = (this.#baseWrong[at] as number) + baseWrong;
+    this.#n[group] = (this.#n[group] as number) + 1;
+    if (warmWrong > baseWrong) this.#b[group] = (this.#b[group] as number) + 1;
+    else if (baseWrong > warmWrong) this.#c[group] = (this.#c[group] as number) + 1;
   }
 
-  /** The effect of the pairs added so far; null when there are none. */
-  result(): PairedEffect | null {
-    const difference = ratioDifferenceOf(this.#sums);
-    if (!difference) return null;
-    const n = this.#n;
-    const b = this.#b;
-    const c = this.#c;
-    const baseErrors = Math.round(difference.baseRate * n);
-    const warmErrors = Math.round(difference.warmRate * n);
-    // No discordant pairs: nothing to test, whatever the clustered SE says.
-    const p = b + c === 0 ? null : difference.p;
-    return { ...difference, p, n, baseErrors, warmErrors, b, c };
+  /** The effect of one group's pairs; null when it has none. */
+  result(group: number): PairedEffect | null {
+    const sums = new ClusterSums(this.#clusters);
+    const first = group * this.#clusters;
+    for (let i = 0; i < (this.#orderLength[group] as number); i++) {
+      const cluster = this.#order[first + i] as number;
+      const at = first + cluster;
+      const pairs = this.#pairs[at] as number;
+      sums.add(cluster, this.#warmWrong[at] as number, pairs, this.#baseWrong[at] as number, pairs);
+    }
+    return effectOf(
+      sums,
+      this.#n[group] as number,
+      this.#b[group] as number,
+      this.#c[group] as number,
+    );
   }
+}
+
+/** The paired effect from per-question totals and the discordant counts. */
+function effectOf(sums: ClusterSums, n: number, b: number, c: number): PairedEffect | null {
+  const difference = ratioDifferenceOf(sums);
+  if (!difference) return null;
+  const baseErrors = Math.round(difference.baseRate * n);
+  const warmErrors = Math.round(difference.warmRate * n);
+  // No discordant pairs: nothing to test, whatever the clustered SE says.
+  const p = b + c === 0 ? null : difference.p;
+  return { ...difference, p, n, baseErrors, warmErrors, b, c };
 }
 
 /** The effect of each subset (families in `FAMILIES` order); null where a subset is empty. */
@@ -76,16 +117,37 @@ const NONE = BELIEF_CODE.none;
 const ASSERTS = BELIEF_CODE['asserts-wrong'];
 const DENIES = BELIEF_CODE['denies-right'];
 
-function accumulators(clusterCount: number) {
-  const make = () => new EffectAccumulator(clusterCount);
-  return {
-    overall: make(),
-    byFamily: FAMILIES.map(make),
-    noBelief: make(),
-    falseBelief: make(),
-    baseline: make(),
-    baselineByFamily: FAMILIES.map(make),
-  };
+/** Group numbers: all, each family, no belief, false belief, baseline, baseline per family. */
+const FAMILY_COUNT = FAMILIES.length;
+const OVERALL = 0;
+const BY_FAMILY = 1;
+const NO_BELIEF = BY_FAMILY + FAMILY_COUNT;
+const FALSE_BELIEF = NO_BELIEF + 1;
+const BASELINE = FALSE_BELIEF + 1;
+const BASELINE_BY_FAMILY = BASELINE + 1;
+const GROUPS = BASELINE_BY_FAMILY + FAMILY_COUNT;
+
+function tally(columns: ObservationColumns): GroupTallies {
+  const tallies = new GroupTallies(GROUPS, columns.clusterCount);
+  const { family, belief, isVariant, isUnmodified } = columns;
+  const baseWrong = columns.base.isWrong;
+  const warmWrong = columns.warm.isWrong;
+  for (let p = 0; p < columns.count; p++) {
+    const cluster = columns.cluster[p] as number;
+    const b = baseWrong[p] as number;
+    const w = warmWrong[p] as number;
+    const code = family[p] as number;
+    const kind = belief[p] as number;
+    tallies.add(OVERALL, cluster, b, w);
+    if (code >= 0) tallies.add(BY_FAMILY + code, cluster, b, w);
+    if (kind === ASSERTS || kind === DENIES) tallies.add(FALSE_BELIEF, cluster, b, w);
+    if (kind !== NONE) continue;
+    tallies.add(NO_BELIEF, cluster, b, w);
+    if (isVariant[p] === 1 || isUnmodified[p] === 0) continue;
+    tallies.add(BASELINE, cluster, b, w);
+    if (code >= 0) tallies.add(BASELINE_BY_FAMILY + code, cluster, b, w);
+  }
+  return tallies;
 }
 
 /**
@@ -93,30 +155,14 @@ function accumulators(clusterCount: number) {
  * the right one (hedged or not). Baseline: no belief, plain prompt, no interpersonal context.
  */
 export function groupEffects(columns: ObservationColumns): GroupEffects {
-  const groups = accumulators(columns.clusterCount);
-  const { family, belief, isVariant, isUnmodified } = columns;
-  for (let p = 0; p < columns.count; p++) {
-    const cluster = columns.cluster[p] as number;
-    const isBaseWrong = columns.base.isWrong[p] === 1;
-    const isWarmWrong = columns.warm.isWrong[p] === 1;
-    const code = family[p] as number;
-    const kind = belief[p] as number;
-    groups.overall.add(cluster, isBaseWrong, isWarmWrong);
-    if (code >= 0) groups.byFamily[code]?.add(cluster, isBaseWrong, isWarmWrong);
-    if (kind === ASSERTS || kind === DENIES)
-      groups.falseBelief.add(cluster, isBaseWrong, isWarmWrong);
-    if (kind !== NONE) continue;
-    groups.noBelief.add(cluster, isBaseWrong, isWarmWrong);
-    if (isVariant[p] === 1 || isUnmodified[p] === 0) continue;
-    groups.baseline.add(cluster, isBaseWrong, isWarmWrong);
-    if (code >= 0) groups.baselineByFamily[code]?.add(cluster, isBaseWrong, isWarmWrong);
-  }
+  const tallies = tally(columns);
+  const families = (first: number) => FAMILIES.map((_, code) => tallies.result(first + code));
   return {
-    overall: groups.overall.result(),
-    byFamily: groups.byFamily.map((group) => group.result()),
-    noBelief: groups.noBelief.result(),
-    falseBelief: groups.falseBelief.result(),
-    baseline: groups.baseline.result(),
-    baselineByFamily: groups.baselineByFamily.map((group) => group.result()),
+    overall: tallies.result(OVERALL),
+    byFamily: families(BY_FAMILY),
+    noBelief: tallies.result(NO_BELIEF),
+    falseBelief: tallies.result(FALSE_BELIEF),
+    baseline: tallies.result(BASELINE),
+    baselineByFamily: families(BASELINE_BY_FAMILY),
   };
 }

@@ -75,6 +75,8 @@ export function beliefKindOf(promptType: string): BeliefKind {
 
 const SUFFIX = / \[(hedged|lead-in)\]/g;
 
+type LevelFacts = ReturnType<typeof levelFacts>;
+
 /** Per-level lookups computed once per table, so each pair costs a few array reads. */
 function levelFacts(table: AnalysisTable) {
   const { levels } = table;
@@ -115,12 +117,15 @@ function setAnswers(
   pairs: PairIndex,
   factsOf: ((row: number) => AnswerFacts) | undefined,
 ): void {
+  const { isIncorrect } = outcomes;
+  const baseWrong = columns.base.isWrong;
+  const warmWrong = columns.warm.isWrong;
   for (let p = 0; p < pairs.count; p++) {
     const baseRow = pairs.base[p] as number;
     const warmRow = pairs.warm[p] as number;
     if (!factsOf) {
-      columns.base.isWrong[p] = outcomes.isIncorrect[baseRow] === 1 ? 1 : 0;
-      columns.warm.isWrong[p] = outcomes.isIncorrect[warmRow] === 1 ? 1 : 0;
+      baseWrong[p] = isIncorrect[baseRow] === 1 ? 1 : 0;
+      warmWrong[p] = isIncorrect[warmRow] === 1 ? 1 : 0;
       continue;
     }
     setAnswer(columns.base, p, {
@@ -131,6 +136,47 @@ function setAnswers(
       ...factsOf(warmRow),
       isWrong: outcomes.isIncorrect[warmRow] === 1,
     });
+  }
+}
+
+/** Raw numeric question and cell keys of each pair, and the bounds of both. */
+function tableKeys(table: AnalysisTable, pairs: PairIndex, facts: LevelFacts) {
+  const { item, model, amendment, sample } = table;
+  const { questionOfItem, questions } = facts;
+  const contexts = table.levels.amendment.length;
+  const samples = sampleCount(table, pairs);
+  const cluster = new Float64Array(pairs.count);
+  const cell = new Float64Array(pairs.count);
+  for (let p = 0; p < pairs.count; p++) {
+    const row = pairs.base[p] as number;
+    const question =
+      (model[row] as number) * questions + (questionOfItem[item[row] as number] as number);
+    cluster[p] = question;
+    cell[p] =
+      (question * contexts + (amendment[row] as number)) * samples + (sample[row] as number);
+  }
+  const clusterBound = table.levels.model.length * questions;
+  return { cluster, cell, clusterBound, cellBound: clusterBound * contexts * samples };
+}
+
+/** Family, belief, variant and context codes of each pair, from the per-level lookups. */
+function setCodes(
+  columns: ObservationColumns,
+  table: AnalysisTable,
+  pairs: PairIndex,
+  facts: LevelFacts,
+): void {
+  const { item, dataset, prompt, amendment } = table;
+  const { family, belief, isVariant, isUnmodified } = columns;
+  for (let p = 0; p < pairs.count; p++) {
+    const row = pairs.base[p] as number;
+    const itemCode = item[row] as number;
+    const promptCode = prompt[row] as number;
+    family[p] = facts.family[dataset[row] as number] as number;
+    belief[p] = facts.belief[promptCode] as number;
+    isVariant[p] =
+      (facts.isVariantItem[itemCode] as number) | (facts.isLeadIn[promptCode] as number);
+    isUnmodified[p] = facts.isUnmodified[amendment[row] as number] as number;
   }
 }
 
@@ -147,30 +193,12 @@ export function columnsFromTable(
   factsOf?: (row: number) => AnswerFacts,
 ): ObservationColumns {
   const facts = levelFacts(table);
-  const contexts = table.levels.amendment.length;
-  const samples = sampleCount(table, pairs);
   const columns = allocateColumns(pairs.count);
-  const clusterKeys = new Float64Array(pairs.count);
-  const cellKeys = new Float64Array(pairs.count);
-  for (let p = 0; p < pairs.count; p++) {
-    const row = pairs.base[p] as number;
-    const item = table.item[row] as number;
-    const prompt = table.prompt[row] as number;
-    const context = table.amendment[row] as number;
-    const cluster =
-      (table.model[row] as number) * facts.questions + (facts.questionOfItem[item] as number);
-    clusterKeys[p] = cluster;
-    cellKeys[p] = (cluster * contexts + context) * samples + (table.sample[row] as number);
-    columns.family[p] = facts.family[table.dataset[row] as number] as number;
-    columns.belief[p] = facts.belief[prompt] as number;
-    columns.isVariant[p] =
-      (facts.isVariantItem[item] as number) | (facts.isLeadIn[prompt] as number);
-    columns.isUnmodified[p] = facts.isUnmodified[context] as number;
-  }
+  setCodes(columns, table, pairs, facts);
   setAnswers(columns, outcomes, pairs, factsOf);
-  const clusterBound = table.levels.model.length * facts.questions;
-  const clusters = denseIds(clusterKeys, clusterBound - 1);
-  const cells = denseIds(cellKeys, clusterBound * contexts * samples - 1);
+  const keys = tableKeys(table, pairs, facts);
+  const clusters = denseIds(keys.cluster, keys.clusterBound - 1);
+  const cells = denseIds(keys.cell, keys.cellBound - 1);
   return {
     ...columns,
     cluster: clusters.ids,
