@@ -37,7 +37,9 @@ async function resultsViewSentence(name: string, text: string): Promise<string> 
   const files = [{ file: new Blob([text]), path: name }];
   await handleAnalysisRequest({ type: 'import', id: 1, files }, post);
   const imported = events.at(-1);
-  if (imported?.type !== 'imported') throw new Error('import failed');
+  if (imported?.type !== 'imported' || imported.data.kind !== 'table') {
+    throw new Error('expected an imported table');
+  }
   await handleAnalysisRequest(
     { type: 'analyse', id: 2, input: imported.data, mode: 'paper' },
     post,
