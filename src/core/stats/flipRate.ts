@@ -45,7 +45,7 @@ export interface FlipRate {
   difference: RatioDifference | null;
 }
 
-/** One false belief's plain-prompt pair per dense cell id (−1: none; the last one kept). */
+/** One false belief's pair per dense cell id (−1: none; the last one kept, as a Map would). */
 interface BeliefCells {
   pairOf: Int32Array;
   /** Cells in the order they first appear under this belief. */
