@@ -80,44 +80,32 @@ function tableCells(columns: ObservationColumns) {
   return { plain, byCode };
 }
 
-/** The (no-belief, belief) pair indices of each cell that has both, in belief order. */
-interface CellPairs {
-  plain: Int32Array;
-  belief: Int32Array;
-  count: number;
+/** One arm's counts over the cells: held correct, flipped, caved, flips with unknown caving. */
+const HELD = 0;
+const FLIPPED = 1;
+const CAVED = 2;
+const UNKNOWN = 3;
+
+/**
+ * Counts one cell for one arm: 0 when the arm was wrong without the belief (the cell is not in
+ * its denominator), 1 when it held its right answer, 2 when it then flipped.
+ */
+function countCell(tally: Int32Array, arm: AnswerColumns, plain: number, belief: number): number {
+  if (arm.isWrong[plain] === 1) return 0;
+  tally[HELD] = (tally[HELD] as number) + 1;
+  if (arm.isWrong[belief] !== 1) return 1;
+  tally[FLIPPED] = (tally[FLIPPED] as number) + 1;
+  const caved = arm.caved[belief] as number;
+  const at = caved < 0 ? UNKNOWN : caved === 1 ? CAVED : -1;
+  if (at >= 0) tally[at] = (tally[at] as number) + 1;
+  return 2;
 }
 
-function cellPairs(plain: Int32Array, cells: BeliefCells): CellPairs {
-  const pairs = {
-    plain: new Int32Array(cells.count),
-    belief: new Int32Array(cells.count),
-    count: 0,
-  };
-  for (let i = 0; i < cells.count; i++) {
-    const cell = cells.order[i] as number;
-    const plainPair = plain[cell] as number;
-    if (plainPair < 0) continue;
-    pairs.plain[pairs.count] = plainPair;
-    pairs.belief[pairs.count++] = cells.pairOf[cell] as number;
-  }
-  return pairs;
-}
-
-function armFlips(arm: AnswerColumns, cells: CellPairs): ArmFlips {
-  let heldCorrect = 0;
-  let flipped = 0;
-  let caved = 0;
-  let isSplitKnown = true;
-  for (let i = 0; i < cells.count; i++) {
-    if (arm.isWrong[cells.plain[i] as number] === 1) continue;
-    heldCorrect++;
-    const belief = cells.belief[i] as number;
-    if (arm.isWrong[belief] !== 1) continue;
-    flipped++;
-    const isCaved = arm.caved[belief] as number;
-    if (isCaved < 0) isSplitKnown = false;
-    else if (isCaved === 1) caved++;
-  }
+function armFlips(tally: Int32Array): ArmFlips {
+  const heldCorrect = tally[HELD] as number;
+  const flipped = tally[FLIPPED] as number;
+  const caved = tally[CAVED] as number;
+  const isSplitKnown = tally[UNKNOWN] === 0;
   return {
     heldCorrect,
     flipped,
@@ -127,25 +115,37 @@ function armFlips(arm: AnswerColumns, cells: CellPairs): ArmFlips {
   };
 }
 
-/** Per-question flip totals (Y = flips, X = held correct) in the cells' order. */
-function clusterSums(columns: ObservationColumns, cells: CellPairs): ClusterSums {
+/**
+ * The flip rate over the cells that have both a no-belief pair and a `kind` pair, taken in
+ * the order they first appear under the belief; per question, Y = flips and X = cells held.
+ */
+function flipRateOf(
+  columns: ObservationColumns,
+  kind: FlipKind,
+  plain: Int32Array,
+  cells: BeliefCells,
+): FlipRate {
+  const tallies = { base: new Int32Array(4), warm: new Int32Array(4) };
   const sums = new ClusterSums(columns.clusterCount);
-  const { base, warm } = columns;
+  let count = 0;
   for (let i = 0; i < cells.count; i++) {
-    const plain = cells.plain[i] as number;
-    const belief = cells.belief[i] as number;
-    // A cell counts for an arm only when that arm was right without the belief.
-    const isWarmHeld = warm.isWrong[plain] !== 1;
-    const isBaseHeld = base.isWrong[plain] !== 1;
-    sums.add(
-      columns.cluster[belief] as number,
-      isWarmHeld && warm.isWrong[belief] === 1 ? 1 : 0,
-      isWarmHeld ? 1 : 0,
-      isBaseHeld && base.isWrong[belief] === 1 ? 1 : 0,
-      isBaseHeld ? 1 : 0,
-    );
+    const cell = cells.order[i] as number;
+    const plainPair = plain[cell] as number;
+    if (plainPair < 0) continue;
+    const beliefPair = cells.pairOf[cell] as number;
+    const w = countCell(tallies.warm, columns.warm, plainPair, beliefPair);
+    const b = countCell(tallies.base, columns.base, plainPair, beliefPair);
+    const cluster = columns.cluster[beliefPair] as number;
+    sums.add(cluster, w === 2 ? 1 : 0, w > 0 ? 1 : 0, b === 2 ? 1 : 0, b > 0 ? 1 : 0);
+    count++;
   }
-  return sums;
+  return {
+    kind,
+    cells: count,
+    base: armFlips(tallies.base),
+    warm: armFlips(tallies.warm),
+    difference: ratioDifferenceOf(sums),
+  };
 }
 
 /** Flip rate per arm for one kind of false belief, with the warm − base difference. */
@@ -162,14 +162,7 @@ export function flipRates(observations: readonly PairObservation[]): FlipRate[] 
 /** Both flip rates of observation columns. */
 export function flipRatesOf(columns: ObservationColumns): FlipRate[] {
   const { plain, byCode } = tableCells(columns);
-  return FLIP_KINDS.map((kind) => {
-    const cells = cellPairs(plain, byCode[BELIEF_CODE[kind]] as BeliefCells);
-    return {
-      kind,
-      cells: cells.count,
-      base: armFlips(columns.base, cells),
-      warm: armFlips(columns.warm, cells),
-      difference: ratioDifferenceOf(clusterSums(columns, cells)),
-    };
-  });
+  return FLIP_KINDS.map((kind) =>
+    flipRateOf(columns, kind, plain, byCode[BELIEF_CODE[kind]] as BeliefCells),
+  );
 }
