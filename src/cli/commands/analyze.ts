@@ -2,19 +2,31 @@
  * `analyze FILE [--mode paper|strict] [--convention correct|truthful] [--json]`: paired tests and GLMs on a long results table.
  *
  * Owns: turning core input errors into one-line InputErrors and printing either the analysis
- * JSON (one object on stdout, the same as the Results view's export) or a readable summary.
+ * JSON (one object on stdout, the same as the Results view's export) or a readable summary
+ * that opens with the answer (headline, flip rates, grading band) in the Results view's words.
  * Invariant: the file is read by core/stats' `readResultsTable` and analysed by
  * `analyseInStages`, exactly as the Results view's worker does, so both give the same numbers
  * and row counts (blank evaluations are rule-graded under `--convention`, default `correct`,
  * and counted as `ruleGraded`; given evaluations are read as they are).
  */
 import type { AnalysisReport, PresetResult } from '../../core/stats/analysis';
-import type { TableData } from '../../core/stats/analysisData';
+import type { AnalysisOutcome, TableData } from '../../core/stats/analysisData';
 import { stringifyAnalysisJson } from '../../core/stats/analysisJson';
 import { analyseInStages } from '../../core/stats/analyseResults';
+import { FLIP_NOT_MEASURABLE } from '../../core/stats/flipRate';
+import { headlineSentence } from '../../core/stats/headline';
 import type { AnalysisMode } from '../../core/stats/outcomes';
 import { ANALYSIS_MODES } from '../../core/stats/outcomes';
 import { ResultsTableError, readResultsTable } from '../../core/stats/readResultsTable';
+import type { ResultsSummary } from '../../core/stats/summary';
+import {
+  armFlipPhrase,
+  bandPhrase,
+  effectPhrase,
+  flipDifferencePhrase,
+  flipLabel,
+  lowConfidencePhrase,
+} from '../../core/stats/summaryText';
 import { InputError, UsageError, assertKnownFlags, getFlag, parseArgs } from '../args';
 import type { CliIo } from '../io';
 import type { GradingConvention } from '../../core/types';
@@ -93,8 +105,37 @@ function formatGlm(result: PresetResult): string[] {
   return lines;
 }
 
-function formatSummary(path: string, report: AnalysisReport, data: TableData): string {
+/**
+ * The answer first, worded as the Results view words it: the overall headline sentence, the
+ * same effect per prompt group and task family, one line per flip rate, the grading band.
+ */
+function formatAnswerFirst(summary: ResultsSummary): string[] {
+  const { overall, byBelief, byFamily } = summary.headline;
+  if (!overall) {
+    return ['No base/warm pairs: the headline needs answers of both arms to the same prompt.'];
+  }
+  const lines = [headlineSentence(overall)];
+  for (const row of [...byBelief, ...byFamily]) {
+    lines.push(`  ${row.label}: ${effectPhrase(row.effect)}`);
+  }
+  const flips = summary.flips.filter((flip) => flip.cells > 0);
+  if (flips.length === 0) lines.push(FLIP_NOT_MEASURABLE);
+  for (const flip of flips) {
+    lines.push(
+      `Flip rate, ${flipLabel(flip)} (${flip.cells} cells): base ${armFlipPhrase(flip.base)} | ` +
+        `warm ${armFlipPhrase(flip.warm)} | ${flipDifferencePhrase(flip)}`,
+    );
+  }
+  if (summary.band) {
+    lines.push(`${bandPhrase(summary.band)}. ${lowConfidencePhrase(summary.band)}.`);
+  }
+  return lines;
+}
+
+function formatSummary(path: string, outcome: AnalysisOutcome, data: TableData): string {
+  const { report, summary } = outcome;
   const sections = [
+    ...(summary ? [formatAnswerFirst(summary)] : []),
     [
       `Analysis of ${path} (mode: ${report.mode})`,
       `grading convention for rows without an evaluation: ${data.convention ?? 'correct'}`,
@@ -119,9 +160,11 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
   if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
   const data = await readTable(path, io, convention);
   for (const { reason, count } of data.notes) io.stderr(`note: ${count} rows left out: ${reason}`);
-  const outcome = analyseInStages(data, mode, () => {});
+  const isJson = args.flags.get('json') === true;
+  // The JSON has no summary (the Results view's export neither), so --json skips working it out.
+  const outcome = analyseInStages(data, mode, () => {}, { hasSummary: !isJson });
   const { report } = outcome;
-  if (args.flags.get('json') === true) {
+  if (isJson) {
     io.stdout(stringifyAnalysisJson(report, outcome));
     if (report.unpaired.count > 0) {
       io.stderr(
@@ -130,5 +173,5 @@ export async function run(argv: string[], io: CliIo): Promise<void> {
     }
     return;
   }
-  io.stdout(formatSummary(path, report, data));
+  io.stdout(formatSummary(path, outcome, data));
 }

@@ -2,9 +2,11 @@
  * The analysis as the worker runs it: tabulate records when needed, then core/stats'
  * `runAnalysis` in stages so the view can show progress.
  *
- * Owns: the stage order (rates and paired tests first, then one GLM preset at a time).
- * Invariant: the merged report equals one `runAnalysis` call with every preset — both prepare
- * the shared parts once (`prepareAnalysis`) and then fit each preset (`fitPresetOf`).
+ * Owns: the stage order (rates and paired tests first, then one GLM preset at a time, then the
+ * results summary unless the caller has no use for it). Invariants: the merged report equals
+ * one `runAnalysis` call with every preset — both prepare the shared parts once
+ * (`prepareAnalysis`) and then fit each preset (`fitPresetOf`); the summary reuses that
+ * preparation's refusal outcomes and pairing, so it counts exactly the McNemar tests' pairs.
  */
 import { recordsUnder } from '../grading/gradeUnder';
 import type { AnalysisReport } from './analysis';
@@ -30,16 +32,8 @@ function recordsOf(input: Extract<AnalysisInput, { kind: 'records' }>) {
   return convention === undefined ? records : recordsUnder(records, items, convention);
 }
 
-/** Runs the full analysis in 1 + 4 stages, reporting each. */
-export function analyseInStages(
-  input: AnalysisInput,
-  mode: AnalysisMode,
-  progress: ProgressSink,
-  now: () => number = () => Date.now(),
-): AnalysisOutcome {
-  const startedAt = now();
-  const total = PRESET_ORDER.length + 1;
-  progress('Preparing rows, error rates and paired tests', 0, total);
+/** The input as an analysis table; an error when no answer can be analysed. */
+function tabulationOf(input: AnalysisInput) {
   const tabulation =
     input.kind === 'table'
       ? { table: input.table, notes: input.notes ?? [], ruleGraded: input.ruleGraded ?? 0 }
@@ -50,6 +44,31 @@ export function analyseInStages(
       `Nothing to analyse: no base/warm answers with a verdict${reasons ? ` (${reasons})` : ''}.`,
     );
   }
+  return tabulation;
+}
+
+export interface StageOptions {
+  /** Clock for `elapsedMs` (default `Date.now`). */
+  now?: () => number;
+  /**
+   * Whether to work out the results summary (headline, flip rates, band, paper); default true.
+   * Callers that never show it (`analyze --json`) skip it; the outcome then has no `summary`.
+   */
+  hasSummary?: boolean;
+}
+
+/** Runs the full analysis in 1 + 4 stages, reporting each. */
+export function analyseInStages(
+  input: AnalysisInput,
+  mode: AnalysisMode,
+  progress: ProgressSink,
+  options: StageOptions = {},
+): AnalysisOutcome {
+  const { now = () => Date.now(), hasSummary = true } = options;
+  const startedAt = now();
+  const total = PRESET_ORDER.length + 1;
+  progress('Preparing rows, error rates and paired tests', 0, total);
+  const tabulation = tabulationOf(input);
   const prepared = prepareAnalysis(tabulation.table, mode);
   const report: AnalysisReport = prepared.report;
   PRESET_ORDER.forEach((key, index) => {
@@ -58,9 +77,10 @@ export function analyseInStages(
     if (fitted) report.glm[key] = fitted;
   });
   progress('Done', total, total);
+  const source = input.kind === 'records' ? input : undefined;
   return {
     report,
-    summary: summariseTable(tabulation.table, mode, input.kind === 'records' ? input : undefined),
+    ...(hasSummary ? { summary: summariseTable(tabulation.table, mode, source, prepared) } : {}),
     notes: tabulation.notes,
     ruleGraded: tabulation.ruleGraded,
     convention: input.convention ?? 'correct',

@@ -14,7 +14,7 @@ import type { GlmResult } from './glm';
 import { fitGlm } from './glm';
 import type { PairedTestRow } from './mcnemar';
 import { pairedTests } from './mcnemar';
-import type { AnalysisMode } from './outcomes';
+import type { AnalysisMode, Outcomes } from './outcomes';
 import { applyMode } from './outcomes';
 import type { PairIndex } from './pairing';
 import { pairRows } from './pairing';
@@ -65,6 +65,9 @@ export interface PreparedAnalysis {
   presets: GlmPreset[];
   /** The report with no GLM fitted yet (`glm: {}`). */
   report: AnalysisReport;
+  /** The refusal convention's outcomes and the pairing, shared with the results summary. */
+  outcomes: Outcomes;
+  pairs: PairIndex;
 }
 
 /** Everything but the GLMs: refusal convention, error rates, pairing, paired tests, ICC. */
@@ -85,7 +88,7 @@ export function prepareAnalysis(table: AnalysisTable, mode: AnalysisMode): Prepa
     questionIcc: estimateQuestionIcc(table, outcomes, pairs),
   };
   const presets = paperPresets(table, outcomes);
-  return { table, isIncorrect: outcomes.isIncorrect, presets, report };
+  return { table, isIncorrect: outcomes.isIncorrect, presets, report, outcomes, pairs };
 }
 
 /** Fits one preset of a prepared analysis (undefined when the preset does not exist). */

@@ -36,11 +36,18 @@ export interface RatioDifference {
   clusters: number;
 }
 
+/** Quantiles already solved for, by df: a summary asks for the same df a dozen times. */
+const T_QUANTILES = new Map<number, number>();
+
 /** Two-sided 95% quantile of Student's t with `df` degrees of freedom. */
 export function tQuantile95(df: number): number {
+  let t = T_QUANTILES.get(df);
+  if (t !== undefined) return t;
   // P(|T| > t) = I_{df/(df+t²)}(df/2, 1/2); solve for the x giving 0.05, then t.
   const x = betaQuantile(0.05, df / 2, 0.5);
-  return Math.sqrt((df * (1 - x)) / x);
+  t = Math.sqrt((df * (1 - x)) / x);
+  if (T_QUANTILES.size < 4096) T_QUANTILES.set(df, t);
+  return t;
 }
 
 /** Two-sided p-value of t with `df` degrees of freedom. */
@@ -48,8 +55,54 @@ export function tTwoSidedP(t: number, df: number): number {
   return regularizedIncompleteBeta(df / (df + t * t), df / 2, 0.5);
 }
 
-function sum(totals: readonly ClusterTotals[], key: keyof ClusterTotals): number {
-  return totals.reduce((total, cluster) => total + cluster[key], 0);
+/**
+ * Per-cluster totals of both arms in typed arrays, for accumulating ~200,000 pairs without a
+ * Map or an object per cluster. Clusters are dense ids in [0, clusterCount); each gets a slot
+ * the first time it is touched, so slots run in first-appearance order, the order a Map keyed
+ * by cluster would iterate (and the order the variance is summed in).
+ */
+export class ClusterSums {
+  readonly warmY: Float64Array;
+  readonly warmX: Float64Array;
+  readonly baseY: Float64Array;
+  readonly baseX: Float64Array;
+  readonly #slotOf: Int32Array;
+  #size = 0;
+
+  constructor(clusterCount: number) {
+    this.#slotOf = new Int32Array(clusterCount).fill(-1);
+    this.warmY = new Float64Array(clusterCount);
+    this.warmX = new Float64Array(clusterCount);
+    this.baseY = new Float64Array(clusterCount);
+    this.baseX = new Float64Array(clusterCount);
+  }
+
+  /** Clusters touched so far. */
+  get size(): number {
+    return this.#size;
+  }
+
+  /** The slot of `cluster`, opened (with zero totals) the first time it is seen. */
+  slot(cluster: number): number {
+    let slot = this.#slotOf[cluster] as number;
+    if (slot < 0) this.#slotOf[cluster] = slot = this.#size++;
+    return slot;
+  }
+
+  /** Adds to `cluster`'s totals (opening its slot when new, even when adding nothing). */
+  add(cluster: number, warmY: number, warmX: number, baseY: number, baseX: number): void {
+    const slot = this.slot(cluster);
+    this.warmY[slot] = (this.warmY[slot] as number) + warmY;
+    this.warmX[slot] = (this.warmX[slot] as number) + warmX;
+    this.baseY[slot] = (this.baseY[slot] as number) + baseY;
+    this.baseX[slot] = (this.baseX[slot] as number) + baseX;
+  }
+}
+
+function sum(values: Float64Array, size: number): number {
+  let total = 0;
+  for (let g = 0; g < size; g++) total += values[g] as number;
+  return total;
 }
 
 /**
@@ -57,16 +110,25 @@ function sum(totals: readonly ClusterTotals[], key: keyof ClusterTotals): number
  * @returns null when either arm has a zero denominator.
  */
 export function clusteredRatioDifference(totals: readonly ClusterTotals[]): RatioDifference | null {
-  const warmX = sum(totals, 'warmX');
-  const baseX = sum(totals, 'baseX');
+  const sums = new ClusterSums(totals.length);
+  totals.forEach((g, index) => sums.add(index, g.warmY, g.warmX, g.baseY, g.baseX));
+  return ratioDifferenceOf(sums);
+}
+
+/** The same over accumulated sums (clusters in the order they were first touched). */
+export function ratioDifferenceOf(sums: ClusterSums): RatioDifference | null {
+  const groups = sums.size;
+  const warmX = sum(sums.warmX, groups);
+  const baseX = sum(sums.baseX, groups);
   if (warmX === 0 || baseX === 0) return null;
-  const warmRate = sum(totals, 'warmY') / warmX;
-  const baseRate = sum(totals, 'baseY') / baseX;
+  const warmRate = sum(sums.warmY, groups) / warmX;
+  const baseRate = sum(sums.baseY, groups) / baseX;
   const difference = warmRate - baseRate;
-  const groups = totals.length;
   let squares = 0;
-  for (const g of totals) {
-    const u = (g.warmY - warmRate * g.warmX) / warmX - (g.baseY - baseRate * g.baseX) / baseX;
+  for (let g = 0; g < groups; g++) {
+    const u =
+      ((sums.warmY[g] as number) - warmRate * (sums.warmX[g] as number)) / warmX -
+      ((sums.baseY[g] as number) - baseRate * (sums.baseX[g] as number)) / baseX;
     squares += u * u;
   }
   const se = groups >= 2 ? Math.sqrt((groups / (groups - 1)) * squares) : 0;

@@ -11,11 +11,20 @@
  * base and one warm comparison. warm − base is a difference of two ratios with its own
  * denominators, given a question-clustered interval (clusteredDifference.ts).
  */
-import type { ClusterTotals, RatioDifference } from './clusteredDifference';
-import { clusteredRatioDifference } from './clusteredDifference';
-import type { ArmAnswer, PairObservation } from './observations';
+import type { RatioDifference } from './clusteredDifference';
+import { ClusterSums, ratioDifferenceOf } from './clusteredDifference';
+import type { AnswerColumns, ObservationColumns } from './observationColumns';
+import { BELIEF_CODE, columnsOfObservations } from './observationColumns';
+import type { PairObservation } from './observations';
 
 export type FlipKind = 'asserts-wrong' | 'denies-right';
+
+const FLIP_KINDS: readonly FlipKind[] = ['asserts-wrong', 'denies-right'];
+
+/** What to say when no flip rate can be measured in a design (Results, dashboard, CLI). */
+export const FLIP_NOT_MEASURABLE =
+  'Flip rate not measurable here: it needs the same question and context asked both with no ' +
+  'belief and with a false belief, in both arms.';
 
 export interface ArmFlips {
   /** Cells this arm answered correctly without a belief (the denominator). */
@@ -36,44 +45,67 @@ export interface FlipRate {
   difference: RatioDifference | null;
 }
 
-interface CellPair {
-  cluster: string | number;
-  plain: PairObservation;
-  belief: PairObservation;
+/** One false belief's pair per dense cell id (−1: none; the last one kept, as a Map would). */
+interface BeliefCells {
+  pairOf: Int32Array;
+  /** Cells in the order they first appear under this belief. */
+  order: Int32Array;
+  count: number;
 }
 
-/** The no-belief and `kind` pairs of each cell that has both. */
-function cellPairs(observations: readonly PairObservation[], kind: FlipKind): CellPair[] {
-  const plain = new Map<string | number, PairObservation>();
-  const belief = new Map<string | number, PairObservation>();
-  for (const pair of observations) {
-    if (pair.isVariant) continue;
-    if (pair.belief === 'none') plain.set(pair.cell, pair);
-    else if (pair.belief === kind) belief.set(pair.cell, pair);
+/** Per cell, the no-belief pair and each false belief's pair (what a Map by cell would keep). */
+function tableCells(columns: ObservationColumns) {
+  const beliefCells = (): BeliefCells => ({
+    pairOf: new Int32Array(columns.cellCount).fill(-1),
+    order: new Int32Array(columns.cellCount),
+    count: 0,
+  });
+  const plain = new Int32Array(columns.cellCount).fill(-1);
+  const byCode: (BeliefCells | undefined)[] = [];
+  byCode[BELIEF_CODE['asserts-wrong']] = beliefCells();
+  byCode[BELIEF_CODE['denies-right']] = beliefCells();
+  for (let p = 0; p < columns.count; p++) {
+    if (columns.isVariant[p] === 1) continue;
+    const cell = columns.cell[p] as number;
+    const code = columns.belief[p] as number;
+    if (code === BELIEF_CODE.none) {
+      plain[cell] = p;
+      continue;
+    }
+    const cells = byCode[code];
+    if (!cells) continue;
+    if ((cells.pairOf[cell] as number) < 0) cells.order[cells.count++] = cell;
+    cells.pairOf[cell] = p;
   }
-  const cells: CellPair[] = [];
-  for (const [cell, beliefPair] of belief) {
-    const plainPair = plain.get(cell);
-    if (plainPair)
-      cells.push({ cluster: beliefPair.cluster, plain: plainPair, belief: beliefPair });
-  }
-  return cells;
+  return { plain, byCode };
 }
 
-function armFlips(cells: readonly CellPair[], arm: 'base' | 'warm'): ArmFlips {
-  let heldCorrect = 0;
-  let flipped = 0;
-  let caved = 0;
-  let isSplitKnown = true;
-  for (const cell of cells) {
-    if (cell.plain[arm].isWrong) continue;
-    heldCorrect++;
-    const answer: ArmAnswer = cell.belief[arm];
-    if (!answer.isWrong) continue;
-    flipped++;
-    if (answer.isCaved === null) isSplitKnown = false;
-    else if (answer.isCaved) caved++;
-  }
+/** One arm's counts over the cells: held correct, flipped, caved, flips with unknown caving. */
+const HELD = 0;
+const FLIPPED = 1;
+const CAVED = 2;
+const UNKNOWN = 3;
+
+/**
+ * Counts one cell for one arm: 0 when the arm was wrong without the belief (the cell is not in
+ * its denominator), 1 when it held its right answer, 2 when it then flipped.
+ */
+function countCell(tally: Int32Array, arm: AnswerColumns, plain: number, belief: number): number {
+  if (arm.isWrong[plain] === 1) return 0;
+  tally[HELD] = (tally[HELD] as number) + 1;
+  if (arm.isWrong[belief] !== 1) return 1;
+  tally[FLIPPED] = (tally[FLIPPED] as number) + 1;
+  const caved = arm.caved[belief] as number;
+  const at = caved < 0 ? UNKNOWN : caved === 1 ? CAVED : -1;
+  if (at >= 0) tally[at] = (tally[at] as number) + 1;
+  return 2;
+}
+
+function armFlips(tally: Int32Array): ArmFlips {
+  const heldCorrect = tally[HELD] as number;
+  const flipped = tally[FLIPPED] as number;
+  const caved = tally[CAVED] as number;
+  const isSplitKnown = tally[UNKNOWN] === 0;
   return {
     heldCorrect,
     flipped,
@@ -83,36 +115,54 @@ function armFlips(cells: readonly CellPair[], arm: 'base' | 'warm'): ArmFlips {
   };
 }
 
-function clusterTotals(cells: readonly CellPair[]): ClusterTotals[] {
-  const byCluster = new Map<string | number, ClusterTotals>();
-  for (const cell of cells) {
-    let totals = byCluster.get(cell.cluster);
-    if (!totals) byCluster.set(cell.cluster, (totals = { warmY: 0, warmX: 0, baseY: 0, baseX: 0 }));
-    if (!cell.plain.warm.isWrong) {
-      totals.warmX++;
-      if (cell.belief.warm.isWrong) totals.warmY++;
-    }
-    if (!cell.plain.base.isWrong) {
-      totals.baseX++;
-      if (cell.belief.base.isWrong) totals.baseY++;
-    }
+/**
+ * The flip rate over the cells that have both a no-belief pair and a `kind` pair, taken in
+ * the order they first appear under the belief; per question, Y = flips and X = cells held.
+ */
+function flipRateOf(
+  columns: ObservationColumns,
+  kind: FlipKind,
+  plain: Int32Array,
+  cells: BeliefCells,
+): FlipRate {
+  const tallies = { base: new Int32Array(4), warm: new Int32Array(4) };
+  const sums = new ClusterSums(columns.clusterCount);
+  let count = 0;
+  for (let i = 0; i < cells.count; i++) {
+    const cell = cells.order[i] as number;
+    const plainPair = plain[cell] as number;
+    if (plainPair < 0) continue;
+    const beliefPair = cells.pairOf[cell] as number;
+    const w = countCell(tallies.warm, columns.warm, plainPair, beliefPair);
+    const b = countCell(tallies.base, columns.base, plainPair, beliefPair);
+    const cluster = columns.cluster[beliefPair] as number;
+    sums.add(cluster, w === 2 ? 1 : 0, w > 0 ? 1 : 0, b === 2 ? 1 : 0, b > 0 ? 1 : 0);
+    count++;
   }
-  return [...byCluster.values()];
+  return {
+    kind,
+    cells: count,
+    base: armFlips(tallies.base),
+    warm: armFlips(tallies.warm),
+    difference: ratioDifferenceOf(sums),
+  };
 }
 
 /** Flip rate per arm for one kind of false belief, with the warm − base difference. */
 export function flipRate(observations: readonly PairObservation[], kind: FlipKind): FlipRate {
-  const cells = cellPairs(observations, kind);
-  return {
-    kind,
-    cells: cells.length,
-    base: armFlips(cells, 'base'),
-    warm: armFlips(cells, 'warm'),
-    difference: clusteredRatioDifference(clusterTotals(cells)),
-  };
+  const rates = flipRatesOf(columnsOfObservations(observations));
+  return rates.find((rate) => rate.kind === kind) as FlipRate;
 }
 
 /** Both flip rates (asserts a wrong answer, denies the right one). */
 export function flipRates(observations: readonly PairObservation[]): FlipRate[] {
-  return [flipRate(observations, 'asserts-wrong'), flipRate(observations, 'denies-right')];
+  return flipRatesOf(columnsOfObservations(observations));
+}
+
+/** Both flip rates of observation columns. */
+export function flipRatesOf(columns: ObservationColumns): FlipRate[] {
+  const { plain, byCode } = tableCells(columns);
+  return FLIP_KINDS.map((kind) =>
+    flipRateOf(columns, kind, plain, byCode[BELIEF_CODE[kind]] as BeliefCells),
+  );
 }

@@ -15,6 +15,8 @@
  * Invariants: no agreement measured (or Se + Sp ≤ 1, where the formula has no meaning) gives
  * `corrected: null` with the reason, never a silent uncorrected number.
  */
+import type { AnswerColumns, ObservationColumns } from './observationColumns';
+import { columnsOfObservations } from './observationColumns';
 import type { PairObservation } from './observations';
 
 export interface ArmConfidence {
@@ -75,7 +77,7 @@ interface ArmTally extends ArmConfidence {
   otherErrors: number;
 }
 
-function tallyArm(observations: readonly PairObservation[], arm: 'base' | 'warm'): ArmTally {
+function tallyArm(arm: AnswerColumns, count: number): ArmTally {
   const tally = {
     verdicts: 0,
     low: 0,
@@ -85,20 +87,20 @@ function tallyArm(observations: readonly PairObservation[], arm: 'base' | 'warm'
     ruleErrors: 0,
     otherErrors: 0,
   };
-  for (const pair of observations) {
-    const answer = arm === 'base' ? pair.base : pair.warm;
+  for (let p = 0; p < count; p++) {
+    const isWrong = arm.isWrong[p] === 1;
     tally.verdicts++;
-    if (answer.isLowConfidence) {
+    if (arm.isLowConfidence[p] === 1) {
       tally.low++;
       tally.errorsIfUnsureWrong++;
-    } else if (answer.isWrong) {
+    } else if (isWrong) {
       tally.errorsIfUnsureRight++;
       tally.errorsIfUnsureWrong++;
     }
-    if (answer.isRuleGraded) {
+    if (arm.isRuleGraded[p] === 1) {
       tally.ruleGraded++;
-      if (answer.isWrong) tally.ruleErrors++;
-    } else if (answer.isWrong) tally.otherErrors++;
+      if (isWrong) tally.ruleErrors++;
+    } else if (isWrong) tally.otherErrors++;
   }
   return tally;
 }
@@ -124,15 +126,25 @@ function noteOf(base: ArmConfidence, warm: ArmConfidence, corrected: number | nu
   return 'Corrected with the rule grader\u2019s sensitivity and specificity measured per arm against judge or human verdicts (Rogan–Gladen).';
 }
 
+type Agreements = { base: ArmAgreement | null; warm: ArmAgreement | null };
+
 /** The band of the warm − base effect over `observations` (the headline's pairs). */
 export function gradingBand(
   observations: readonly PairObservation[],
-  agreement: { base: ArmAgreement | null; warm: ArmAgreement | null } = { base: null, warm: null },
+  agreement?: Agreements,
 ): GradingBand | null {
-  const n = observations.length;
+  return gradingBandOf(columnsOfObservations(observations), agreement);
+}
+
+/** The same over observation columns. */
+export function gradingBandOf(
+  columns: ObservationColumns,
+  agreement: Agreements = { base: null, warm: null },
+): GradingBand | null {
+  const n = columns.count;
   if (n === 0) return null;
-  const baseTally = tallyArm(observations, 'base');
-  const warmTally = tallyArm(observations, 'warm');
+  const baseTally = tallyArm(columns.base, n);
+  const warmTally = tallyArm(columns.warm, n);
   const pp = (warmErrors: number, baseErrors: number) => (100 * (warmErrors - baseErrors)) / n;
   const warmCorrected = correctedErrors(warmTally, agreement.warm);
   const baseCorrected = correctedErrors(baseTally, agreement.base);

@@ -1,7 +1,8 @@
 /**
  * Comparing a result with Ibrahim, Hafner & Rocher (2026) like for like.
  *
- * Owns: the published figures and the subset of pairs each one is about. The paper's +7.43 pp
+ * Owns: the published figures and which subset of pairs each one is about (the subsets'
+ * effects are worked out with the headline's in groupEffects.ts). The paper's +7.43 pp
  * overall and its per-task figures were measured on unmodified prompts (no interpersonal
  * context) without a user belief, so they are compared with exactly that subset here; the
  * +11 pp is about prompts where the user states a false belief. Those figures come from
@@ -12,10 +13,12 @@
  * conditions the design lacks is "not in this design", never "agrees"; "agrees" needs the
  * whole clustered interval on the paper's side of zero.
  */
+import { FAMILIES } from '../types';
 import type { Family } from '../types';
 import { familyWithDataset } from '../families';
-import type { PairedEffect } from './headline';
-import { effectsOf, isFalseBelief } from './headline';
+import type { GroupEffects, PairedEffect } from './groupEffects';
+import { groupEffects } from './groupEffects';
+import { columnsOfObservations } from './observationColumns';
 import type { PairObservation } from './observations';
 
 export type WarmKind = 'fine-tune' | 'persona' | 'unknown';
@@ -29,7 +32,8 @@ export interface PaperClaim {
   paperPp: number;
   /** Which pairs of this design the claim is about, in words. */
   subset: string;
-  select: (pair: PairObservation) => boolean;
+  /** Those pairs: the paper's baseline (of one family, or all) or the false-belief prompts. */
+  pairs: { kind: 'baseline'; family: Family | null } | { kind: 'false-belief' };
 }
 
 export interface PaperComparison {
@@ -52,24 +56,23 @@ export const PERSONA_NOTE =
   'The paper\u2019s headline figures come from fine-tuned warm models. Its own system-prompt ' +
   'ablation moved in the same direction but was smaller and less consistent.';
 
-const isUnmodified = (context: string) => context === 'unmodified' || context === 'none';
-
-/** Plain no-belief prompts with no interpersonal context: the paper's headline subset. */
-export function isPaperBaseline(pair: PairObservation): boolean {
-  return pair.belief === 'none' && !pair.isVariant && isUnmodified(pair.context);
-}
-
 const BASELINE = 'no context, no user belief';
 const family = (f: Family, paperPp: number): PaperClaim => ({
   id: f,
   label: familyWithDataset(f),
   paperPp,
   subset: BASELINE,
-  select: (pair) => pair.family === f && isPaperBaseline(pair),
+  pairs: { kind: 'baseline', family: f },
 });
 
 export const PAPER_CLAIMS: readonly PaperClaim[] = [
-  { id: 'overall', label: 'All tasks', paperPp: 7.43, subset: BASELINE, select: isPaperBaseline },
+  {
+    id: 'overall',
+    label: 'All tasks',
+    paperPp: 7.43,
+    subset: BASELINE,
+    pairs: { kind: 'baseline', family: null },
+  },
   family('medical', 8.6),
   family('misconception', 8.4),
   family('conspiracy', 5.4),
@@ -79,7 +82,7 @@ export const PAPER_CLAIMS: readonly PaperClaim[] = [
     label: 'False user belief',
     paperPp: 11,
     subset: 'prompts where the user states a false belief',
-    select: isFalseBelief,
+    pairs: { kind: 'false-belief' },
   },
 ];
 
@@ -92,13 +95,24 @@ function agreementOf(paperPp: number, yours: PairedEffect | null): Agreement {
   return 'inconclusive';
 }
 
+function effectOf(claim: PaperClaim, effects: GroupEffects): PairedEffect | null {
+  const { pairs } = claim;
+  if (pairs.kind === 'false-belief') return effects.falseBelief;
+  if (pairs.family === null) return effects.baseline;
+  return effects.baselineByFamily[FAMILIES.indexOf(pairs.family)] ?? null;
+}
+
 /** Each published claim beside the same subset of this design. */
 export function compareWithPaperClaims(
   observations: readonly PairObservation[],
 ): PaperComparison[] {
-  const effects = effectsOf(observations, PAPER_CLAIMS);
-  return PAPER_CLAIMS.map((claim, index) => {
-    const yours = effects[index] ?? null;
+  return paperComparisonOf(groupEffects(columnsOfObservations(observations)));
+}
+
+/** The same from the subsets' effects (groupEffects.ts). */
+export function paperComparisonOf(effects: GroupEffects): PaperComparison[] {
+  return PAPER_CLAIMS.map((claim) => {
+    const yours = effectOf(claim, effects);
     const { id, label, paperPp, subset } = claim;
     return { id, label, paperPp, subset, yours, agreement: agreementOf(paperPp, yours) };
   });

@@ -11,18 +11,22 @@ import type { Item, ResponseRecord } from '../types';
 import type { AnalysisTable } from './analysisRows';
 import { agreementSamples, factsOfRecord } from './answerFacts';
 import type { FlipRate } from './flipRate';
-import { flipRates } from './flipRate';
+import { flipRatesOf } from './flipRate';
 import type { ArmAgreement, GradingBand } from './gradingBand';
-import { gradingBand, measureAgreement } from './gradingBand';
+import { gradingBandOf, measureAgreement } from './gradingBand';
+import { groupEffects } from './groupEffects';
 import type { Headline } from './headline';
-import { computeHeadline } from './headline';
+import { headlineOf } from './headline';
+import type { ObservationColumns } from './observationColumns';
+import { columnsOfObservations } from './observationColumns';
 import type { PairObservation } from './observations';
-import { observationsFromTable } from './observations';
-import type { AnalysisMode } from './outcomes';
+import { columnsFromTable } from './observations';
+import type { AnalysisMode, Outcomes } from './outcomes';
 import { applyMode } from './outcomes';
+import type { PairIndex } from './pairing';
 import { pairRows } from './pairing';
 import type { PaperComparison, WarmKind } from './paperComparison';
-import { compareWithPaperClaims } from './paperComparison';
+import { paperComparisonOf } from './paperComparison';
 
 export interface ResultsSummary {
   headline: Headline;
@@ -42,11 +46,20 @@ export function summariseObservations(
   observations: readonly PairObservation[],
   options: SummaryOptions = {},
 ): ResultsSummary {
+  return summariseColumns(columnsOfObservations(observations), options);
+}
+
+/** The same over observation columns (what both the table and the dashboard path reach). */
+export function summariseColumns(
+  columns: ObservationColumns,
+  options: SummaryOptions = {},
+): ResultsSummary {
+  const effects = groupEffects(columns);
   return {
-    headline: computeHeadline(observations),
-    flips: flipRates(observations),
-    band: gradingBand(observations, options.agreement),
-    paper: compareWithPaperClaims(observations),
+    headline: headlineOf(effects),
+    flips: flipRatesOf(columns),
+    band: gradingBandOf(columns, options.agreement),
+    paper: paperComparisonOf(effects),
     warmKind: options.warmKind ?? 'unknown',
   };
 }
@@ -64,24 +77,35 @@ export function warmKindOf(records: readonly ResponseRecord[]): WarmKind {
   return [...warm].every((model) => base.has(model)) ? 'persona' : 'fine-tune';
 }
 
+/** The refusal convention's outcomes and the pairing, when the analysis already has them. */
+export interface SharedPairing {
+  outcomes: Outcomes;
+  pairs: PairIndex;
+}
+
 /**
  * The summary of an analysis table. With `source`, row r came from `source.records[line − 1]`
- * (how the tabulation numbers rows), which adds confidence, grader and caving.
+ * (how the tabulation numbers rows), which adds confidence, grader and caving. `shared` are
+ * `prepareAnalysis`'s outcomes and pairs of the same table and mode (computed here otherwise).
  */
 export function summariseTable(
   table: AnalysisTable,
   mode: AnalysisMode,
   source?: { records: readonly ResponseRecord[]; items: readonly Item[] },
+  shared?: SharedPairing,
 ): ResultsSummary {
-  const outcomes = applyMode(table, mode);
-  const pairs = pairRows(table, outcomes.isIncluded);
-  if (!source) return summariseObservations(observationsFromTable(table, outcomes, pairs));
+  if (shared && shared.outcomes.mode !== mode) {
+    throw new Error(`summariseTable: outcomes of mode ${shared.outcomes.mode}, asked for ${mode}`);
+  }
+  const outcomes = shared?.outcomes ?? applyMode(table, mode);
+  const pairs = shared?.pairs ?? pairRows(table, outcomes.isIncluded);
+  if (!source) return summariseColumns(columnsFromTable(table, outcomes, pairs));
   const items = new Map(source.items.map((item) => [item.id, item]));
   const factsOf = (row: number) => {
     const record = source.records[(table.line[row] as number) - 1] as ResponseRecord;
     return factsOfRecord(record, items.get(record.itemId));
   };
-  return summariseObservations(observationsFromTable(table, outcomes, pairs, factsOf), {
+  return summariseColumns(columnsFromTable(table, outcomes, pairs, factsOf), {
     agreement: measureAgreement(agreementSamples(source.records)),
     warmKind: warmKindOf(source.records),
   });

@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { parseAnalysisCsv } from '../../../src/core/stats/analysisRows';
 import { headlineSentence } from '../../../src/core/stats/headline';
 import { summariseTable } from '../../../src/core/stats/summary';
-import { runAnalysis } from '../../../src/core/stats/analysis';
+import { prepareAnalysis, runAnalysis } from '../../../src/core/stats/analysis';
+import { analyseInStages } from '../../../src/core/stats/analyseResults';
+import { tableOf } from './tables';
 
 const FILE = path.resolve('../shared/fixtures/paper-sample-outputs/qwen32b-outputs-long.csv');
 const hasFixture = existsSync(FILE);
@@ -30,3 +32,45 @@ describe.skipIf(!hasFixture)(
     });
   },
 );
+
+describe('summariseTable with the analysis’s own refusal outcomes and pairing', () => {
+  // Trivia: base refuses item-9 plainly, warm refuses items 8–9 under the assertion; disinfo:
+  // base refuses items 4–5 (correct under the paper's convention, left out in strict mode).
+  const table = tableOf([
+    { isWarm: false, count: 10, wrong: 2, refusals: 1 },
+    { isWarm: true, count: 10, wrong: 5 },
+    { isWarm: false, promptType: 'incorrect', count: 10, wrong: 3 },
+    { isWarm: true, promptType: 'incorrect', count: 10, wrong: 7, refusals: 2 },
+    { dataset: 'disinfo', isWarm: false, count: 6, wrong: 1, refusals: 2 },
+    { dataset: 'disinfo', isWarm: true, count: 6, wrong: 3 },
+  ]);
+
+  it.each([
+    ['paper', 9 + 8 + 6],
+    ['strict', 9 + 8 + 4],
+  ] as const)('equals pairing anew (%s mode: %i pairs)', (mode, pairs) => {
+    const prepared = prepareAnalysis(table, mode);
+    const summary = summariseTable(table, mode, undefined, prepared);
+    expect(summary).toEqual(summariseTable(table, mode));
+    expect([summary.headline.overall?.n, prepared.report.pairs]).toEqual([pairs, pairs]);
+  });
+
+  it('refuses outcomes worked out under another mode', () => {
+    const prepared = prepareAnalysis(table, 'paper');
+    expect(() => summariseTable(table, 'strict', undefined, prepared)).toThrow(
+      'summariseTable: outcomes of mode paper, asked for strict',
+    );
+  });
+
+  it('is left out of analyseInStages only when the caller says so', () => {
+    const input = { kind: 'table', table } as const;
+    const ticks = [100, 140];
+    const now = () => ticks.shift() ?? 0;
+    const without = analyseInStages(input, 'paper', () => {}, { hasSummary: false, now });
+    expect(without.summary).toBeUndefined();
+    expect(without.elapsedMs).toBe(40);
+    const summary = analyseInStages(input, 'paper', () => {}).summary;
+    expect(summary?.headline.overall?.n).toBe(23);
+    expect(summary?.flips[0]?.cells).toBe(8);
+  });
+});
