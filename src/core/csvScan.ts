@@ -4,10 +4,10 @@
  * Owns: `scanRegularCsv`, a field scanner that hands each record to a callback in a reused
  * array, so a 440,000-row results file is read without papaparse's per-row arrays or a record
  * object per row (issue 12: the reader was half of `analyze`'s time).
- * Invariants: it yields exactly the records `parseCsv` would, or it declines (returns false)
+ * Invariants: it yields exactly the records `parseCsv` would, or it declines (returns null)
  * where papaparse or CsvParser might read the text differently — a quote inside an unquoted
  * field, text after a closing quote, an unterminated quote, a CRLF file with a bare LF row end,
- * a quoted last field ending in CR. A caller that sees false discards what it got and re-reads
+ * a quoted last field ending in CR. A caller that sees null discards what it got and re-reads
  * with `CsvParser`, which owns every error message. A test compares both readers on the real
  * fixtures and on thousands of generated edge cases.
  */
@@ -122,10 +122,11 @@ function readRecord(state: ScanState): number {
 
 /**
  * Scans a CSV text record by record (blank lines skipped, 1-based start line of each record),
- * as `parseCsv` reads it. Returns false — possibly after some records — when the text has
- * anything irregular; the caller then discards what it got and reads with `CsvParser`.
+ * as `parseCsv` reads it. Returns the line after the last record read (for a text that ends in
+ * a newline, one more than its newlines), or null — possibly after some records — when the text has anything irregular; the
+ * caller then discards what it got and reads with `CsvParser`.
  */
-export function scanRegularCsv(text: string, sink: RecordSink): boolean {
+export function scanRegularCsv(text: string, sink: RecordSink): number | null {
   const firstNewline = text.indexOf('\n');
   const state: ScanState = {
     text,
@@ -138,11 +139,11 @@ export function scanRegularCsv(text: string, sink: RecordSink): boolean {
   while (state.pos < text.length) {
     const at = state.pos;
     const count = readRecord(state);
-    if (count < 0) return false;
+    if (count < 0) return null;
     const { fields } = state;
     if (fields.length !== count) fields.length = count;
     if (count > 1 || fields[0] !== '') sink(fields, line, at);
     line += 1 + state.embedded;
   }
-  return true;
+  return line;
 }

@@ -9,10 +9,10 @@ import { createRng } from '../../src/core/random';
 /** The scanner's records (copied out of its reused array), or null when it declined. */
 function scan(text: string): CsvRecord[] | null {
   const records: CsvRecord[] = [];
-  const isRegular = scanRegularCsv(text, (fields, line) =>
+  const nextLine = scanRegularCsv(text, (fields, line) =>
     records.push({ fields: [...fields], line }),
   );
-  return isRegular ? records : null;
+  return nextLine === null ? null : records;
 }
 
 /** parseCsv's records, or the CsvSyntaxError it threw. */

@@ -15,12 +15,12 @@
  */
 import { CsvParser, CsvSyntaxError } from '../csv';
 import type { CsvRecord } from '../csv';
-import { scanRegularCsv } from '../csvScan';
 import { OutputTableError, gradeResponse, readOutputTable } from '../grading';
 import { EVALUATION_CODES } from '../results';
 import type { GradingConvention, Outcome } from '../types';
 import type { ExclusionNote, ProgressSink, TableData } from './analysisData';
 import { AnalysisInputError, AnalysisTableBuilder } from './analysisRows';
+import { readRegularResults } from './readRegularResults';
 import type { AnalysisTable } from './analysisRows';
 
 /** Bad input in a results table; the message names the file and line and what was expected. */
@@ -109,45 +109,6 @@ function collectNotes(counts: Map<string, number>, table: AnalysisTable): Exclus
   return [...counts].map(([reason, count]) => ({ reason, count }));
 }
 
-/** Thrown inside the fast lane to hand the file to the general reader. */
-const DECLINED = Symbol('declined');
-/** Records between progress reports in the fast lane. */
-const PROGRESS_RECORDS = 1 << 16;
-
-/**
- * The fast lane: a regular file with every evaluation given, scanned without papaparse
- * (csvScan.ts). Returns null — never an error — for anything else, including bad rows: the
- * general reader then reads the file again and owns every message, so both lanes fail alike.
- */
-function readRegularTable(
-  text: string,
-  fileName: string,
-  progress: ProgressSink,
-): AnalysisTableBuilder | null {
-  const builder = new AnalysisTableBuilder();
-  const record: CsvRecord = { fields: [], line: 0 };
-  let evaluationAt = -1;
-  let count = 0;
-  try {
-    const isRegular = scanRegularCsv(text, (fields, line, at) => {
-      record.fields = fields;
-      record.line = line;
-      if (evaluationAt < 0) {
-        builder.addHeader(record);
-        evaluationAt = fields.findIndex((name) => name.trim().toLowerCase() === 'evaluation');
-        return;
-      }
-      if ((fields[evaluationAt] ?? '').trim() === '') throw DECLINED;
-      builder.addRecord(record);
-      if (++count % PROGRESS_RECORDS === 0) progress(`Reading ${fileName}`, at, text.length);
-    });
-    return isRegular && evaluationAt >= 0 ? builder : null;
-  } catch (error) {
-    if (error === DECLINED || error instanceof AnalysisInputError) return null;
-    throw error;
-  }
-}
-
 /** The general lane: papaparse in chunks, rule-grading blank evaluations. */
 function readAnyTable(
   text: string,
@@ -194,18 +155,30 @@ export function readResultsTable(
   progress: ProgressSink = () => {},
   convention: GradingConvention = 'correct',
 ): TableData {
-  const builder = readRegularTable(text, fileName, progress);
-  const state = builder
-    ? { builder, notes: new Map<string, number>(), ruleGraded: 0 }
+  const regular = readRegularResults(text, fileName, progress);
+  const state = regular
+    ? { builder: regular.builder, notes: new Map<string, number>(), ruleGraded: 0 }
     : readAnyTable(text, fileName, progress, convention);
   progress(`Reading ${fileName}`, text.length, text.length);
-  const table = state.builder.finish();
+  return tableDataOf(state.builder.finish(), fileName, state, convention);
+}
+
+/**
+ * The TableData of a finished table: left-out rows as notes, the source line; throws when no
+ * row is left to analyse. `read.notes` holds rows left out before the builder saw them.
+ */
+export function tableDataOf(
+  table: AnalysisTable,
+  fileName: string,
+  read: { notes: Map<string, number>; ruleGraded: number },
+  convention: GradingConvention,
+): TableData {
   if (table.size === 0) {
     throw new ResultsTableError(
       `${fileName}: no data rows to analyse (expected a header row and result rows)`,
     );
   }
-  const notes = collectNotes(state.notes, table);
+  const notes = collectNotes(read.notes, table);
   const rows = table.size + notes.reduce((sum, note) => sum + note.count, 0);
   const source = {
     bundle: 1,
@@ -215,6 +188,6 @@ export function readResultsTable(
     rows,
     warnings: [],
   };
-  const { ruleGraded } = state;
+  const { ruleGraded } = read;
   return { kind: 'table', table, sources: [source], notes, ruleGraded, convention };
 }
