@@ -15,7 +15,8 @@
  */
 import type { AnalysisTable } from './analysisRows';
 import type { Design, FactorName, GlmFormula } from './design';
-import { buildDesign, factorColumn } from './design';
+import { buildDesign } from './design';
+import { factorColumn } from './cellFactors';
 import type { FittedModel } from './clustered';
 import { clusterCovariance, clusterIds } from './clustered';
 import { fitFirth } from './firth';
@@ -71,21 +72,24 @@ interface EffectAccumulator {
 }
 
 /**
- * AME sums per group: rows are counted per (pattern, group) in one pass, then each pattern's
- * counterfactual pair μ₁, μ₀ is evaluated once.
+ * AME sums per group: rows are counted per (pattern, group) from the per-cell counts (the group
+ * is a factor, so a function of the cell), then each pattern's counterfactual pair μ₁, μ₀ is
+ * evaluated once.
  */
 function accumulateEffects(
   design: Design,
   fit: FittedModel,
-  groupOf: Int32Array | null,
+  groupOfCell: Int32Array | null,
   groupCount: number,
 ): EffectAccumulator[] {
   const { patterns } = fit;
+  const { used, trials } = design.cellRows;
   const rowsIn = new Float64Array(patterns.count * groupCount);
-  for (let i = 0; i < design.n; i++) {
+  for (const cell of used) {
     const at =
-      (patterns.patternOf[i] as number) * groupCount + (groupOf ? (groupOf[i] as number) : 0);
-    rowsIn[at] = (rowsIn[at] as number) + 1;
+      (design.patternOfCell[cell] as number) * groupCount +
+      (groupOfCell ? (groupOfCell[cell] as number) : 0);
+    rowsIn[at] = (rowsIn[at] as number) + (trials[cell] as number);
   }
   const sums = Array.from({ length: groupCount }, () => ({
     sum: 0,
@@ -175,7 +179,7 @@ export function fitGlm(
     return { isEstimable: false, formula: design.formula, n: design.n, reason };
   }
   const { k, names } = design;
-  const clusters = clusterIds(table, design);
+  const clusters = clusterIds(design);
   const covCluster = isFirth ? null : clusterCovariance(design, fit, clusters);
   const se = (cov: Float64Array) => (j: number) => Math.sqrt(cov[j * k + j] as number);
   const bse = se(fit.covModel);
@@ -210,7 +214,7 @@ function effectsByGroup(
   factor: FactorName,
   covCluster: Float64Array | null,
 ): Record<string, MarginalEffect> {
-  const column = factorColumn(table, factor, design.rows);
+  const column = factorColumn(table, design.cells, design.cellRows.used, factor);
   const sums = accumulateEffects(design, fit, column.codes, column.levels.length);
   return Object.fromEntries(
     column.levels.map((level, code) => [

@@ -8,10 +8,11 @@
  */
 import type { AnalysisTable } from './analysisRows';
 import { AnalysisInputError } from './analysisRows';
+import { cellIndexOf } from './cells';
 
 /** How many unpaired rows are listed by key; the rest are only counted. */
 const MAX_UNPAIRED_EXAMPLES = 20;
-/** Up to this many key slots a flat Int32Array replaces the hash map (4 M slots = 16 MB). */
+/** Up to this many slots a flat Int32Array replaces the hash map (4 M slots = 16 MB). */
 const MAX_DIRECT_SLOTS = 1 << 22;
 
 export interface UnpairedRow {
@@ -33,28 +34,51 @@ export interface PairIndex {
   unpaired: { count: number; base: number; warm: number; examples: UnpairedRow[] };
 }
 
-/** A numeric pairing key per row (mixed radix over the level counts). */
-function keyOf(table: AnalysisTable, row: number, maxSample: number): number {
-  const { levels } = table;
-  let key = table.model[row] as number;
-  key = key * levels.dataset.length + (table.dataset[row] as number);
-  key = key * levels.item.length + (table.item[row] as number);
-  key = key * levels.amendment.length + (table.amendment[row] as number);
-  key = key * levels.prompt.length + (table.prompt[row] as number);
-  return key * (maxSample + 1) + (table.sample[row] as number);
+/**
+ * Row slots keyed by (pairing key, arm): slot 2·key + isWarm. A flat array when the key space
+ * is small, else a Map; −1 = empty.
+ */
+class SlotMap {
+  readonly #direct: Int32Array | null;
+  readonly #map = new Map<number, number>();
+
+  constructor(keyCount: number) {
+    this.#direct = 2 * keyCount <= MAX_DIRECT_SLOTS ? new Int32Array(2 * keyCount).fill(-1) : null;
+  }
+
+  get(slot: number): number {
+    return this.#direct ? (this.#direct[slot] as number) : (this.#map.get(slot) ?? -1);
+  }
+
+  set(slot: number, row: number): void {
+    if (this.#direct) this.#direct[slot] = row;
+    else this.#map.set(slot, row);
+  }
 }
 
-/** Maps keys to row indices: a flat array when the key space is small, else a Map. */
-function createSlotMap(slotCount: number): {
-  get: (key: number) => number;
-  set: (key: number, row: number) => void;
-} {
-  if (slotCount <= MAX_DIRECT_SLOTS) {
-    const slots = new Int32Array(slotCount).fill(-1);
-    return { get: (key) => slots[key] as number, set: (key, row) => void (slots[key] = row) };
+/**
+ * The pairing slot of every included row (−1 for excluded rows): (model, dataset,
+ * amendment_type, prompt_type) is the row's cell combo, then item and sample, then the arm.
+ */
+function pairSlots(
+  table: AnalysisTable,
+  isIncluded: Uint8Array,
+): { slotOf: Float64Array; keyCount: number } {
+  let maxSample = 0;
+  for (let row = 0; row < table.size; row++)
+    maxSample = Math.max(maxSample, table.sample[row] as number);
+  const { cellOf, count } = cellIndexOf(table);
+  const items = table.levels.item.length;
+  const samples = maxSample + 1;
+  const slotOf = new Float64Array(table.size).fill(-1);
+  for (let row = 0; row < table.size; row++) {
+    if (isIncluded[row] !== 1) continue;
+    const cell = cellOf[row] as number;
+    const key =
+      ((cell >> 1) * items + (table.item[row] as number)) * samples + (table.sample[row] as number);
+    slotOf[row] = 2 * key + (cell & 1);
   }
-  const map = new Map<number, number>();
-  return { get: (key) => map.get(key) ?? -1, set: (key, row) => void map.set(key, row) };
+  return { slotOf, keyCount: (count / 2) * items * samples };
 }
 
 function describeRow(table: AnalysisTable, row: number): UnpairedRow {
@@ -73,24 +97,12 @@ function describeRow(table: AnalysisTable, row: number): UnpairedRow {
 
 /** Inner-joins base and warm rows among those with `isIncluded[row] === 1`. */
 export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairIndex {
-  let maxSample = 0;
-  for (let row = 0; row < table.size; row++)
-    maxSample = Math.max(maxSample, table.sample[row] as number);
-  const { levels } = table;
-  const slotCount =
-    levels.model.length *
-    levels.dataset.length *
-    levels.item.length *
-    levels.amendment.length *
-    levels.prompt.length *
-    (maxSample + 1);
-  const baseSlots = createSlotMap(slotCount);
-  const warmSlots = createSlotMap(slotCount);
+  const { slotOf, keyCount } = pairSlots(table, isIncluded);
+  const slots = new SlotMap(keyCount);
   for (let row = 0; row < table.size; row++) {
-    if (isIncluded[row] !== 1) continue;
-    const slots = table.isWarm[row] === 1 ? warmSlots : baseSlots;
-    const key = keyOf(table, row, maxSample);
-    const earlier = slots.get(key);
+    const slot = slotOf[row] as number;
+    if (slot < 0) continue;
+    const earlier = slots.get(slot);
     if (earlier >= 0) {
       throw new AnalysisInputError(
         `duplicate ${describeRow(table, row).variant} row for the same model, dataset, item_id, ` +
@@ -99,29 +111,26 @@ export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairInde
         table.line[row] as number,
       );
     }
-    slots.set(key, row);
+    slots.set(slot, row);
   }
-  return joinPairs(table, isIncluded, maxSample, baseSlots.get, warmSlots.get);
+  return joinPairs(table, slotOf, slots);
 }
 
-function joinPairs(
-  table: AnalysisTable,
-  isIncluded: Uint8Array,
-  maxSample: number,
-  baseOf: (key: number) => number,
-  warmOf: (key: number) => number,
-): PairIndex {
-  const base: number[] = [];
-  const warm: number[] = [];
+/** Pairs in base-row order; rows whose other arm's slot is empty are unpaired. */
+function joinPairs(table: AnalysisTable, slotOf: Float64Array, slots: SlotMap): PairIndex {
+  const base = new Int32Array(table.size);
+  const warm = new Int32Array(table.size);
+  let count = 0;
   const unpaired: PairIndex['unpaired'] = { count: 0, base: 0, warm: 0, examples: [] };
   for (let row = 0; row < table.size; row++) {
-    if (isIncluded[row] !== 1) continue;
+    const slot = slotOf[row] as number;
+    if (slot < 0) continue;
     const isWarm = table.isWarm[row] === 1;
-    const partner = (isWarm ? baseOf : warmOf)(keyOf(table, row, maxSample));
+    const partner = slots.get(isWarm ? slot - 1 : slot + 1);
     if (partner >= 0) {
       if (!isWarm) {
-        base.push(row);
-        warm.push(partner);
+        base[count] = row;
+        warm[count++] = partner;
       }
       continue;
     }
@@ -131,5 +140,5 @@ function joinPairs(
     if (unpaired.examples.length < MAX_UNPAIRED_EXAMPLES)
       unpaired.examples.push(describeRow(table, row));
   }
-  return { base: Int32Array.from(base), warm: Int32Array.from(warm), count: base.length, unpaired };
+  return { base: base.slice(0, count), warm: warm.slice(0, count), count, unpaired };
 }

@@ -11,6 +11,7 @@
  * question) gives null, never NaN.
  */
 import type { AnalysisTable } from './analysisRows';
+import { cellIndexOf } from './cells';
 import type { Outcomes } from './outcomes';
 import type { PairIndex } from './pairing';
 
@@ -28,18 +29,19 @@ export interface QuestionIcc {
 
 /** Sums of d and d² per question, and the pair count of each. */
 function sumsByQuestion(table: AnalysisTable, outcomes: Outcomes, pairs: PairIndex) {
-  const items = table.levels.item.length;
-  const idOf = new Map<number, number>();
+  const { questionOf, questionCount } = cellIndexOf(table);
+  // Questions renumbered in first-seen pair order (the order the ANOVA sums run in).
+  const idOf = new Int32Array(questionCount).fill(-1);
   const count: number[] = [];
   const sum: number[] = [];
   let sumSquares = 0;
   for (let p = 0; p < pairs.count; p++) {
     const base = pairs.base[p] as number;
-    const key = (table.model[base] as number) * items + (table.item[base] as number);
-    let id = idOf.get(key);
-    if (id === undefined) {
+    const question = questionOf[base] as number;
+    let id = idOf[question] as number;
+    if (id < 0) {
       id = count.length;
-      idOf.set(key, id);
+      idOf[question] = id;
       count.push(0);
       sum.push(0);
     }
