@@ -28,67 +28,70 @@ export interface CellIndex {
   /** Question (model, item_id) of each table row, numbered densely in first-seen order. */
   questionOf: Int32Array;
   questionCount: number;
+  /** 1 + the largest `sample` index (1 when the table has no repeated samples). */
+  sampleCount: number;
 }
 
 const CACHE = new WeakMap<AnalysisTable, CellIndex>();
 
-/** Combo id of every row (first-seen order) and the first row of each combo. */
-function numberCombos(table: AnalysisTable): { comboOf: Int32Array; firstRows: number[] } {
-  const { levels } = table;
-  const datasets = levels.dataset.length;
-  const amendments = levels.amendment.length;
-  const prompts = levels.prompt.length;
-  // < 2^16·2^8·2^16·2^8 = 2^48 by the level limits: exact as a double.
-  const keyCount = levels.model.length * datasets * amendments * prompts;
-  const direct = keyCount <= MAX_DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
-  const seen = new Map<number, number>();
-  const comboOf = new Int32Array(table.size);
-  const firstRows: number[] = [];
-  for (let row = 0; row < table.size; row++) {
-    const key =
-      (((table.model[row] as number) * datasets + (table.dataset[row] as number)) * amendments +
-        (table.amendment[row] as number)) *
-        prompts +
-      (table.prompt[row] as number);
-    let id = direct ? (direct[key] as number) : (seen.get(key) ?? -1);
-    if (id < 0) {
-      id = firstRows.length;
-      firstRows.push(row);
-      if (direct) direct[key] = id;
-      else seen.set(key, id);
-    }
-    comboOf[row] = id;
+/** Dense ids for numeric keys in first-seen order: a flat array for small key spaces, else a Map. */
+class DenseIds {
+  count = 0;
+  readonly #direct: Int32Array | null;
+  readonly #map = new Map<number, number>();
+
+  constructor(keyCount: number) {
+    this.#direct = keyCount <= MAX_DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
   }
-  return { comboOf, firstRows };
+
+  idOf(key: number): number {
+    const direct = this.#direct;
+    let id = direct ? (direct[key] as number) : (this.#map.get(key) ?? -1);
+    if (id < 0) {
+      id = this.count++;
+      if (direct) direct[key] = id;
+      else this.#map.set(key, id);
+    }
+    return id;
+  }
 }
 
-/** Dense (model, item_id) ids in first-seen order: the GLMs' clusters and the ICC's groups. */
-function numberQuestions(table: AnalysisTable): { questionOf: Int32Array; questionCount: number } {
-  const items = table.levels.item.length;
-  const keyCount = table.levels.model.length * items;
-  const direct = keyCount <= MAX_DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
-  const seen = new Map<number, number>();
+/** One pass: the cell and question of every row, and the first row of each combo. */
+function numberRows(table: AnalysisTable) {
+  const { levels } = table;
+  const [datasets, amendments, prompts] = [
+    levels.dataset.length,
+    levels.amendment.length,
+    levels.prompt.length,
+  ];
+  const items = levels.item.length;
+  // < 2^16·2^8·2^16·2^8 = 2^48 by the level limits: exact as a double.
+  const combos = new DenseIds(levels.model.length * datasets * amendments * prompts);
+  const questions = new DenseIds(levels.model.length * items);
+  const cellOf = new Int32Array(table.size);
   const questionOf = new Int32Array(table.size);
-  let questionCount = 0;
+  const firstRows: number[] = [];
+  let maxSample = 0;
+  const { model, dataset, amendment, prompt, isWarm, item, sample } = table;
   for (let row = 0; row < table.size; row++) {
-    const key = (table.model[row] as number) * items + (table.item[row] as number);
-    let id = direct ? (direct[key] as number) : (seen.get(key) ?? -1);
-    if (id < 0) {
-      id = questionCount++;
-      if (direct) direct[key] = id;
-      else seen.set(key, id);
-    }
-    questionOf[row] = id;
+    const modelCode = model[row] as number;
+    const key =
+      ((modelCode * datasets + (dataset[row] as number)) * amendments +
+        (amendment[row] as number)) *
+        prompts +
+      (prompt[row] as number);
+    const combo = combos.idOf(key);
+    if (combo === firstRows.length) firstRows.push(row);
+    cellOf[row] = 2 * combo + (isWarm[row] as number);
+    questionOf[row] = questions.idOf(modelCode * items + (item[row] as number));
+    if ((sample[row] as number) > maxSample) maxSample = sample[row] as number;
   }
-  return { questionOf, questionCount };
+  const questionCount = questions.count;
+  return { cellOf, firstRows, questionOf, questionCount, sampleCount: maxSample + 1 };
 }
 
 function buildCellIndex(table: AnalysisTable): CellIndex {
-  const { comboOf, firstRows } = numberCombos(table);
-  const cellOf = new Int32Array(table.size);
-  for (let row = 0; row < table.size; row++) {
-    cellOf[row] = 2 * (comboOf[row] as number) + (table.isWarm[row] as number);
-  }
+  const { cellOf, firstRows, ...rows } = numberRows(table);
   const count = 2 * firstRows.length;
   const codes = (column: ArrayLike<number>) =>
     Int32Array.from(
@@ -103,7 +106,7 @@ function buildCellIndex(table: AnalysisTable): CellIndex {
     amendment: codes(table.amendment),
     prompt: codes(table.prompt),
     isWarm: Uint8Array.from({ length: count }, (_, cell) => cell & 1),
-    ...numberQuestions(table),
+    ...rows,
   };
 }
 

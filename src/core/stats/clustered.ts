@@ -20,21 +20,7 @@ export type FittedModel = Extract<IrlsResult, { isEstimable: true }>;
  * the design rows (the order the sandwich sums them in), and the cluster count.
  */
 export function clusterIds(design: Design): { ids: Int32Array; count: number } {
-  const { questionOf, questionCount } = design.cells;
-  const local = new Int32Array(questionCount).fill(-1);
-  const ids = new Int32Array(design.n);
-  const { rows } = design;
-  let count = 0;
-  for (let i = 0; i < ids.length; i++) {
-    const question = questionOf[rows[i] as number] as number;
-    let id = local[question] as number;
-    if (id < 0) {
-      id = count++;
-      local[question] = id;
-    }
-    ids[i] = id;
-  }
-  return { ids, count };
+  return { ids: design.cellRows.clusterOf, count: design.cellRows.clusterCount };
 }
 
 /** Inverse Hessian (X'WX)⁻¹ at the final μ, or null when it is not positive definite. */
@@ -68,11 +54,12 @@ function clusterScores(
   const { cellOf } = design.cells;
   const { start, columns } = activeColumnLists(fit.patterns);
   const scores = new Float64Array(clusters.count * k);
+  const { ids } = clusters;
   for (let i = 0; i < design.n; i++) {
     const row = rows[i] as number;
     const pattern = patternOfCell[cellOf[row] as number] as number;
     const residual = (response[row] as number) - (mu[pattern] as number);
-    const offset = (clusters.ids[i] as number) * k;
+    const offset = (ids[i] as number) * k;
     for (let a = start[pattern] as number, end = start[pattern + 1] as number; a < end; a++) {
       const at = offset + (columns[a] as number);
       scores[at] = (scores[at] as number) + residual;

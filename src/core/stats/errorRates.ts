@@ -43,21 +43,51 @@ interface CellCounts {
   totals: Float64Array;
 }
 
-/** Counts rows with `hit[row] === 1` among rows with `counted[row] === 1` (all when null), per table cell. */
-function countTableCells(
+interface TableCellCounts {
+  hits: Float64Array;
+  totals: Float64Array;
+}
+
+/** Refusals per table cell over all rows, kept from the error-rate pass (same rows, same cells). */
+const REFUSALS = new WeakMap<AnalysisTable, TableCellCounts>();
+
+/**
+ * Errors among included rows per table cell; the same pass counts refusals over all rows and
+ * keeps them for `refusalRates` (one pass over a paper-scale table instead of two).
+ */
+function countErrorCells(
+  table: AnalysisTable,
   cells: CellIndex,
-  size: number,
-  counted: Uint8Array | null,
-  hit: Uint8Array,
-): { hits: Float64Array; totals: Float64Array } {
+  outcomes: Outcomes,
+): TableCellCounts {
+  const [hits, totals, refusals, rows] = [0, 1, 2, 3].map(() => new Float64Array(cells.count)) as [
+    Float64Array,
+    Float64Array,
+    Float64Array,
+    Float64Array,
+  ];
+  const { cellOf } = cells;
+  const { isIncluded, isIncorrect } = outcomes;
+  const { isRefusal } = table;
+  for (let row = 0; row < table.size; row++) {
+    const cell = cellOf[row] as number;
+    rows[cell] = (rows[cell] as number) + 1;
+    if (isRefusal[row] === 1) refusals[cell] = (refusals[cell] as number) + 1;
+    if (isIncluded[row] !== 1) continue;
+    totals[cell] = (totals[cell] as number) + 1;
+    if (isIncorrect[row] === 1) hits[cell] = (hits[cell] as number) + 1;
+  }
+  REFUSALS.set(table, { hits: refusals, totals: rows });
+  return { hits, totals };
+}
+
+function countRefusalCells(table: AnalysisTable, cells: CellIndex): TableCellCounts {
   const hits = new Float64Array(cells.count);
   const totals = new Float64Array(cells.count);
-  const { cellOf } = cells;
-  for (let row = 0; row < size; row++) {
-    if (counted !== null && counted[row] !== 1) continue;
-    const cell = cellOf[row] as number;
+  for (let row = 0; row < table.size; row++) {
+    const cell = cells.cellOf[row] as number;
     totals[cell] = (totals[cell] as number) + 1;
-    if (hit[row] === 1) hits[cell] = (hits[cell] as number) + 1;
+    if (table.isRefusal[row] === 1) hits[cell] = (hits[cell] as number) + 1;
   }
   return { hits, totals };
 }
@@ -68,13 +98,14 @@ function countTableCells(
  */
 function countCells(
   table: AnalysisTable,
-  counted: Uint8Array | null,
-  hit: Uint8Array,
+  outcomes: Outcomes | null,
   isByCondition: boolean,
 ): CellCounts {
   const { levels } = table;
   const cells = cellIndexOf(table);
-  const byTableCell = countTableCells(cells, table.size, counted, hit);
+  const byTableCell = outcomes
+    ? countErrorCells(table, cells, outcomes)
+    : (REFUSALS.get(table) ?? countRefusalCells(table, cells));
   const amendments = isByCondition ? levels.amendment.length : 1;
   const prompts = isByCondition ? levels.prompt.length : 1;
   const cellCount = levels.model.length * levels.dataset.length * amendments * prompts * 2;
@@ -123,12 +154,7 @@ export function errorRates(
   outcomes: Outcomes,
   isByCondition = false,
 ): ErrorRateRow[] {
-  const { keys, hits, totals } = countCells(
-    table,
-    outcomes.isIncluded,
-    outcomes.isIncorrect,
-    isByCondition,
-  );
+  const { keys, hits, totals } = countCells(table, outcomes, isByCondition);
   const rows: ErrorRateRow[] = [];
   keys.forEach((key, cell) => {
     if (!key) return;
@@ -141,7 +167,7 @@ export function errorRates(
 
 /** Refusal rates over all rows (what strict mode reports beside the error rates). */
 export function refusalRates(table: AnalysisTable, isByCondition = false): RefusalRateRow[] {
-  const { keys, hits, totals } = countCells(table, null, table.isRefusal, isByCondition);
+  const { keys, hits, totals } = countCells(table, null, isByCondition);
   const rows: RefusalRateRow[] = [];
   keys.forEach((key, cell) => {
     if (!key) return;

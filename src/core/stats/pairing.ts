@@ -8,11 +8,12 @@
  */
 import type { AnalysisTable } from './analysisRows';
 import { AnalysisInputError } from './analysisRows';
+import type { CellIndex } from './cells';
 import { cellIndexOf } from './cells';
 
 /** How many unpaired rows are listed by key; the rest are only counted. */
 const MAX_UNPAIRED_EXAMPLES = 20;
-/** Up to this many slots a flat Int32Array replaces the hash map (4 M slots = 16 MB). */
+/** Up to this many slots the pairing keys index a flat Int32Array directly (4 M slots = 16 MB). */
 const MAX_DIRECT_SLOTS = 1 << 22;
 
 export interface UnpairedRow {
@@ -34,53 +35,6 @@ export interface PairIndex {
   unpaired: { count: number; base: number; warm: number; examples: UnpairedRow[] };
 }
 
-/**
- * Row slots keyed by (pairing key, arm): slot 2·key + isWarm. A flat array when the key space
- * is small, else a Map; −1 = empty.
- */
-class SlotMap {
-  readonly #direct: Int32Array | null;
-  readonly #map = new Map<number, number>();
-
-  constructor(keyCount: number) {
-    this.#direct = 2 * keyCount <= MAX_DIRECT_SLOTS ? new Int32Array(2 * keyCount).fill(-1) : null;
-  }
-
-  get(slot: number): number {
-    return this.#direct ? (this.#direct[slot] as number) : (this.#map.get(slot) ?? -1);
-  }
-
-  set(slot: number, row: number): void {
-    if (this.#direct) this.#direct[slot] = row;
-    else this.#map.set(slot, row);
-  }
-}
-
-/**
- * The pairing slot of every included row (−1 for excluded rows): (model, dataset,
- * amendment_type, prompt_type) is the row's cell combo, then item and sample, then the arm.
- */
-function pairSlots(
-  table: AnalysisTable,
-  isIncluded: Uint8Array,
-): { slotOf: Float64Array; keyCount: number } {
-  let maxSample = 0;
-  for (let row = 0; row < table.size; row++)
-    maxSample = Math.max(maxSample, table.sample[row] as number);
-  const { cellOf, count } = cellIndexOf(table);
-  const items = table.levels.item.length;
-  const samples = maxSample + 1;
-  const slotOf = new Float64Array(table.size).fill(-1);
-  for (let row = 0; row < table.size; row++) {
-    if (isIncluded[row] !== 1) continue;
-    const cell = cellOf[row] as number;
-    const key =
-      ((cell >> 1) * items + (table.item[row] as number)) * samples + (table.sample[row] as number);
-    slotOf[row] = 2 * key + (cell & 1);
-  }
-  return { slotOf, keyCount: (count / 2) * items * samples };
-}
-
 function describeRow(table: AnalysisTable, row: number): UnpairedRow {
   const { levels } = table;
   return {
@@ -95,38 +49,78 @@ function describeRow(table: AnalysisTable, row: number): UnpairedRow {
   };
 }
 
-/** Inner-joins base and warm rows among those with `isIncluded[row] === 1`. */
+function duplicateError(table: AnalysisTable, row: number, earlier: number): AnalysisInputError {
+  return new AnalysisInputError(
+    `duplicate ${describeRow(table, row).variant} row for the same model, dataset, item_id, ` +
+      `amendment_type, prompt_type and sample as line ${table.line[earlier]} ` +
+      `(add a "sample" column to tell repeated samples apart)`,
+    table.line[row] as number,
+  );
+}
+
+/** Dense ids for pairing keys when the key space is too large for a flat array. */
+function compactKey(ids: Map<number, number>, key: number): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** The condition (dataset, amendment_type, prompt_type) of each cell, and how many there are. */
+function conditionsOf(table: AnalysisTable, cells: CellIndex): { of: Int32Array; count: number } {
+  const { levels } = table;
+  const [amendments, prompts] = [levels.amendment.length, levels.prompt.length];
+  const of = Int32Array.from(
+    { length: cells.count },
+    (_, cell) =>
+      ((cells.dataset[cell] as number) * amendments + (cells.amendment[cell] as number)) * prompts +
+      (cells.prompt[cell] as number),
+  );
+  return { of, count: levels.dataset.length * amendments * prompts };
+}
+
+/**
+ * Inner-joins base and warm rows among those with `isIncluded[row] === 1`. The pairing key is
+ * (question (model, item_id); dataset, amendment_type, prompt_type; sample), question-major so
+ * the rows of one question, usually adjacent in a file, use nearby slots; slot 2·key + arm
+ * holds row + 1 (0: empty). Keys are renumbered densely when the key space is too large.
+ */
 export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairIndex {
-  const { slotOf, keyCount } = pairSlots(table, isIncluded);
-  const slots = new SlotMap(keyCount);
+  const cells = cellIndexOf(table);
+  const { cellOf, questionOf, sampleCount } = cells;
+  const { sample } = table;
+  const conditions = conditionsOf(table, cells);
+  const keyCount = cells.questionCount * conditions.count * sampleCount;
+  const ids = 2 * keyCount <= MAX_DIRECT_SLOTS ? null : new Map<number, number>();
+  const slots = new Int32Array(ids ? 2 * table.size : 2 * keyCount);
+  const slotOf = new Int32Array(table.size); // slot + 1 of each included row (0: excluded)
   for (let row = 0; row < table.size; row++) {
-    const slot = slotOf[row] as number;
-    if (slot < 0) continue;
-    const earlier = slots.get(slot);
-    if (earlier >= 0) {
-      throw new AnalysisInputError(
-        `duplicate ${describeRow(table, row).variant} row for the same model, dataset, item_id, ` +
-          `amendment_type, prompt_type and sample as line ${table.line[earlier]} ` +
-          `(add a "sample" column to tell repeated samples apart)`,
-        table.line[row] as number,
-      );
-    }
-    slots.set(slot, row);
+    if (isIncluded[row] !== 1) continue;
+    const cell = cellOf[row] as number;
+    const condition = conditions.of[cell] as number;
+    const raw =
+      ((questionOf[row] as number) * conditions.count + condition) * sampleCount +
+      (sample[row] as number);
+    const slot = 2 * (ids ? compactKey(ids, raw) : raw) + (cell & 1);
+    const earlier = (slots[slot] as number) - 1;
+    if (earlier >= 0) throw duplicateError(table, row, earlier);
+    slots[slot] = row + 1;
+    slotOf[row] = slot + 1;
   }
   return joinPairs(table, slotOf, slots);
 }
 
 /** Pairs in base-row order; rows whose other arm's slot is empty are unpaired. */
-function joinPairs(table: AnalysisTable, slotOf: Float64Array, slots: SlotMap): PairIndex {
+function joinPairs(table: AnalysisTable, slotOf: Int32Array, slots: Int32Array): PairIndex {
   const base = new Int32Array(table.size);
   const warm = new Int32Array(table.size);
-  let count = 0;
-  const unpaired: PairIndex['unpaired'] = { count: 0, base: 0, warm: 0, examples: [] };
+  let [count, unpairedBase, unpairedWarm] = [0, 0, 0];
+  const examples: UnpairedRow[] = [];
   for (let row = 0; row < table.size; row++) {
-    const slot = slotOf[row] as number;
-    if (slot < 0) continue;
-    const isWarm = table.isWarm[row] === 1;
-    const partner = slots.get(isWarm ? slot - 1 : slot + 1);
+    const stored = slotOf[row] as number;
+    if (stored === 0) continue;
+    // stored − 1 is the row's own slot; its partner's is the other one of the pair 2·key, 2·key + 1.
+    const partner = (slots[(stored - 1) ^ 1] as number) - 1;
+    const isWarm = ((stored - 1) & 1) === 1;
     if (partner >= 0) {
       if (!isWarm) {
         base[count] = row;
@@ -134,11 +128,15 @@ function joinPairs(table: AnalysisTable, slotOf: Float64Array, slots: SlotMap): 
       }
       continue;
     }
-    unpaired.count++;
-    if (isWarm) unpaired.warm++;
-    else unpaired.base++;
-    if (unpaired.examples.length < MAX_UNPAIRED_EXAMPLES)
-      unpaired.examples.push(describeRow(table, row));
+    if (isWarm) unpairedWarm++;
+    else unpairedBase++;
+    if (examples.length < MAX_UNPAIRED_EXAMPLES) examples.push(describeRow(table, row));
   }
+  const unpaired = {
+    count: unpairedBase + unpairedWarm,
+    base: unpairedBase,
+    warm: unpairedWarm,
+    examples,
+  };
   return { base: base.slice(0, count), warm: warm.slice(0, count), count, unpaired };
 }

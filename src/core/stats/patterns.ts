@@ -31,16 +31,23 @@ export interface CellRows {
   errors: Float64Array;
   /** Wrong answers over all design rows. */
   errorTotal: number;
+  /** Cluster (question: model, item_id) of each design row, numbered in first-seen order. */
+  clusterOf: Int32Array;
+  clusterCount: number;
 }
 
-/** Counts the design rows `rows` (table indices) and their errors per cell, in one pass. */
+/**
+ * Counts the design rows `rows` (table indices) and their errors per cell, and numbers their
+ * clusters, in one pass.
+ */
 export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint8Array): CellRows {
   const trials = new Float64Array(cells.count);
   const errors = new Float64Array(cells.count);
   const used = new Int32Array(cells.count);
-  let usedCount = 0;
-  let errorTotal = 0;
-  const { cellOf } = cells;
+  const clusterOfQuestion = new Int32Array(cells.questionCount).fill(-1);
+  const clusterOf = new Int32Array(rows.length);
+  let [usedCount, errorTotal, clusterCount] = [0, 0, 0];
+  const { cellOf, questionOf } = cells;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as number;
     const cell = cellOf[row] as number;
@@ -49,8 +56,13 @@ export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint
     trials[cell] = (trials[cell] as number) + 1;
     errors[cell] = (errors[cell] as number) + y;
     errorTotal += y;
+    const question = questionOf[row] as number;
+    let cluster = clusterOfQuestion[question] as number;
+    if (cluster < 0) clusterOfQuestion[question] = cluster = clusterCount++;
+    clusterOf[i] = cluster;
   }
-  return { used: used.slice(0, usedCount), trials, errors, errorTotal };
+  const cellRows = { used: used.slice(0, usedCount), trials, errors, errorTotal };
+  return { ...cellRows, clusterOf, clusterCount };
 }
 
 /** Writes the active columns of row/pattern i (intercept, factors, warm terms) into `out`; returns how many. */

@@ -100,10 +100,12 @@ function selectRowSets(table: AnalysisTable, outcomes: Outcomes): Record<RowSet,
   const noBelief = new Int32Array(table.size);
   const plain = new Int32Array(table.size);
   let [allCount, noBeliefCount, plainCount] = [0, 0, 0];
+  const { isIncluded } = outcomes;
+  const { cellOf } = cells;
   for (let row = 0; row < table.size; row++) {
-    if (outcomes.isIncluded[row] !== 1) continue;
+    if (isIncluded[row] !== 1) continue;
     all[allCount++] = row;
-    const kind = kindOf[cells.cellOf[row] as number] as number;
+    const kind = kindOf[cellOf[row] as number] as number;
     if (kind >= 1) noBelief[noBeliefCount++] = row;
     if (kind === 2) plain[plainCount++] = row;
   }
