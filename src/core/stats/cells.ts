@@ -34,18 +34,21 @@ export interface CellIndex {
 
 const CACHE = new WeakMap<AnalysisTable, CellIndex>();
 
-/** Dense ids for numeric keys in first-seen order: a flat array for small key spaces, else a Map. */
+/**
+ * Dense ids for numeric keys in first-seen order: a flat array for small key spaces (`direct`,
+ * −1 = not seen yet, which hot loops read inline), else a Map.
+ */
 class DenseIds {
   count = 0;
-  readonly #direct: Int32Array | null;
+  readonly direct: Int32Array | null;
   readonly #map = new Map<number, number>();
 
   constructor(keyCount: number) {
-    this.#direct = keyCount <= MAX_DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
+    this.direct = keyCount <= MAX_DIRECT_KEYS ? new Int32Array(keyCount).fill(-1) : null;
   }
 
   idOf(key: number): number {
-    const direct = this.#direct;
+    const direct = this.direct;
     let id = direct ? (direct[key] as number) : (this.#map.get(key) ?? -1);
     if (id < 0) {
       id = this.count++;
@@ -73,6 +76,7 @@ function numberRows(table: AnalysisTable) {
   const firstRows: number[] = [];
   let maxSample = 0;
   const { model, dataset, amendment, prompt, isWarm, item, sample } = table;
+  const [comboSeen, questionSeen] = [combos.direct, questions.direct];
   for (let row = 0; row < table.size; row++) {
     const modelCode = model[row] as number;
     const key =
@@ -80,10 +84,14 @@ function numberRows(table: AnalysisTable) {
         (amendment[row] as number)) *
         prompts +
       (prompt[row] as number);
-    const combo = combos.idOf(key);
+    let combo = comboSeen ? (comboSeen[key] as number) : -1;
+    if (combo < 0) combo = combos.idOf(key);
     if (combo === firstRows.length) firstRows.push(row);
     cellOf[row] = 2 * combo + (isWarm[row] as number);
-    questionOf[row] = questions.idOf(modelCode * items + (item[row] as number));
+    const questionKey = modelCode * items + (item[row] as number);
+    let question = questionSeen ? (questionSeen[questionKey] as number) : -1;
+    if (question < 0) question = questions.idOf(questionKey);
+    questionOf[row] = question;
     if ((sample[row] as number) > maxSample) maxSample = sample[row] as number;
   }
   const questionCount = questions.count;

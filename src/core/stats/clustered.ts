@@ -50,15 +50,15 @@ function clusterScores(
   clusters: { ids: Int32Array; count: number },
 ): Float64Array {
   const { mu } = fit;
-  const { k, rows, response, patternOfCell } = design;
-  const { cellOf } = design.cells;
+  const { k, patternOfCell } = design;
+  const { cellAndResponse } = design.cellRows;
   const { start, columns } = activeColumnLists(fit.patterns);
   const scores = new Float64Array(clusters.count * k);
   const { ids } = clusters;
   for (let i = 0; i < design.n; i++) {
-    const row = rows[i] as number;
-    const pattern = patternOfCell[cellOf[row] as number] as number;
-    const residual = (response[row] as number) - (mu[pattern] as number);
+    const code = cellAndResponse[i] as number;
+    const pattern = patternOfCell[code >> 1] as number;
+    const residual = (code & 1) - (mu[pattern] as number);
     const offset = (ids[i] as number) * k;
     for (let a = start[pattern] as number, end = start[pattern + 1] as number; a < end; a++) {
       const at = offset + (columns[a] as number);
@@ -76,16 +76,21 @@ function clusterScores(
 function scoreCrossProducts(scores: Float64Array, groups: number, k: number): Float64Array {
   const meat = new Float64Array(k * k);
   const nonZero = new Int32Array(k);
+  const values = new Float64Array(k);
   for (let g = 0; g < groups; g++) {
-    const offset = g * k;
     let count = 0;
-    for (let a = 0; a < k; a++) if (scores[offset + a] !== 0) nonZero[count++] = a;
+    for (let a = 0, at = g * k; a < k; a++, at++) {
+      const value = scores[at] as number;
+      if (value === 0) continue;
+      nonZero[count] = a;
+      values[count++] = value;
+    }
     for (let x = 0; x < count; x++) {
-      const a = nonZero[x] as number;
-      const sa = scores[offset + a] as number;
+      const row = (nonZero[x] as number) * k;
+      const sa = values[x] as number;
       for (let y = x; y < count; y++) {
-        const b = nonZero[y] as number;
-        meat[a * k + b] = (meat[a * k + b] as number) + sa * (scores[offset + b] as number);
+        const at = row + (nonZero[y] as number);
+        meat[at] = (meat[at] as number) + sa * (values[y] as number);
       }
     }
   }

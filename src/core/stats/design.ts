@@ -49,8 +49,6 @@ export interface Design {
   k: number;
   n: number;
   rows: Int32Array;
-  /** 1 when the answer was wrong, indexed by TABLE row (read at `rows`). */
-  response: Uint8Array;
   cells: CellIndex;
   /** Design rows and errors per cell. */
   cellRows: CellRows;
@@ -213,7 +211,6 @@ export function buildDesign(
     k: names.length,
     n: rows.length,
     rows,
-    response: isIncorrect,
     cells,
     cellRows,
     ...collapsed,

@@ -34,6 +34,8 @@ export interface CellRows {
   /** Cluster (question: model, item_id) of each design row, numbered in first-seen order. */
   clusterOf: Int32Array;
   clusterCount: number;
+  /** 2·cell + y of each design row: all the sandwich needs of a row, read in one sequential pass. */
+  cellAndResponse: Int32Array;
 }
 
 /**
@@ -46,6 +48,7 @@ export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint
   const used = new Int32Array(cells.count);
   const clusterOfQuestion = new Int32Array(cells.questionCount).fill(-1);
   const clusterOf = new Int32Array(rows.length);
+  const cellAndResponse = new Int32Array(rows.length);
   let [usedCount, errorTotal, clusterCount] = [0, 0, 0];
   const { cellOf, questionOf } = cells;
   for (let i = 0; i < rows.length; i++) {
@@ -56,13 +59,14 @@ export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint
     trials[cell] = (trials[cell] as number) + 1;
     errors[cell] = (errors[cell] as number) + y;
     errorTotal += y;
+    cellAndResponse[i] = 2 * cell + y;
     const question = questionOf[row] as number;
     let cluster = clusterOfQuestion[question] as number;
     if (cluster < 0) clusterOfQuestion[question] = cluster = clusterCount++;
     clusterOf[i] = cluster;
   }
   const cellRows = { used: used.slice(0, usedCount), trials, errors, errorTotal };
-  return { ...cellRows, clusterOf, clusterCount };
+  return { ...cellRows, clusterOf, clusterCount, cellAndResponse };
 }
 
 /** Writes the active columns of row/pattern i (intercept, factors, warm terms) into `out`; returns how many. */
