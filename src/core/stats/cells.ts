@@ -25,8 +25,11 @@ export interface CellIndex {
   amendment: Int32Array;
   prompt: Int32Array;
   isWarm: Uint8Array;
-  /** Question (model, item_id) of each table row, numbered densely in first-seen order. */
-  questionOf: Int32Array;
+  /** The item as one model saw it, (model, dataset, item_id), of each row: dense, first-seen order. */
+  itemOf: Int32Array;
+  itemCount: number;
+  /** The question (model, item_id) of each item, dense in first-seen order: the GLMs' clusters. */
+  questionOfItem: Int32Array;
   questionCount: number;
   /** 1 + the largest `sample` index (1 when the table has no repeated samples). */
   sampleCount: number;
@@ -59,47 +62,54 @@ class DenseIds {
   }
 }
 
-/** One pass: the cell and question of every row, and the first row of each combo. */
+/** One pass: the cell and item of every row, the first row of each combo, the largest sample. */
 function numberRows(table: AnalysisTable) {
   const { levels } = table;
-  const [datasets, amendments, prompts] = [
+  const [datasets, amendments, prompts, items] = [
     levels.dataset.length,
     levels.amendment.length,
     levels.prompt.length,
+    levels.item.length,
   ];
-  const items = levels.item.length;
-  // < 2^16·2^8·2^16·2^8 = 2^48 by the level limits: exact as a double.
+  // Both key spaces are < 2^48 by the level limits: exact as doubles.
   const combos = new DenseIds(levels.model.length * datasets * amendments * prompts);
-  const questions = new DenseIds(levels.model.length * items);
-  const cellOf = new Int32Array(table.size);
-  const questionOf = new Int32Array(table.size);
+  const seenItems = new DenseIds(levels.model.length * datasets * items);
+  const [cellOf, itemOf] = [new Int32Array(table.size), new Int32Array(table.size)];
   const firstRows: number[] = [];
+  const firstItemRows: number[] = [];
   let maxSample = 0;
   const { model, dataset, amendment, prompt, isWarm, item, sample } = table;
-  const [comboSeen, questionSeen] = [combos.direct, questions.direct];
+  const [comboSeen, itemSeen] = [combos.direct, seenItems.direct];
   for (let row = 0; row < table.size; row++) {
-    const modelCode = model[row] as number;
+    const modelDataset = (model[row] as number) * datasets + (dataset[row] as number);
     const key =
-      ((modelCode * datasets + (dataset[row] as number)) * amendments +
-        (amendment[row] as number)) *
-        prompts +
-      (prompt[row] as number);
+      (modelDataset * amendments + (amendment[row] as number)) * prompts + (prompt[row] as number);
     let combo = comboSeen ? (comboSeen[key] as number) : -1;
     if (combo < 0) combo = combos.idOf(key);
     if (combo === firstRows.length) firstRows.push(row);
     cellOf[row] = 2 * combo + (isWarm[row] as number);
-    const questionKey = modelCode * items + (item[row] as number);
-    let question = questionSeen ? (questionSeen[questionKey] as number) : -1;
-    if (question < 0) question = questions.idOf(questionKey);
-    questionOf[row] = question;
+    const itemKey = modelDataset * items + (item[row] as number);
+    let id = itemSeen ? (itemSeen[itemKey] as number) : -1;
+    if (id < 0) id = seenItems.idOf(itemKey);
+    if (id === firstItemRows.length) firstItemRows.push(row);
+    itemOf[row] = id;
     if ((sample[row] as number) > maxSample) maxSample = sample[row] as number;
   }
-  const questionCount = questions.count;
-  return { cellOf, firstRows, questionOf, questionCount, sampleCount: maxSample + 1 };
+  return { cellOf, firstRows, itemOf, firstItemRows, sampleCount: maxSample + 1 };
+}
+
+/** Questions (model, item_id) numbered in the first-seen order of their rows, per item. */
+function numberQuestions(table: AnalysisTable, firstItemRows: number[]) {
+  const items = table.levels.item.length;
+  const questions = new DenseIds(table.levels.model.length * items);
+  const questionOfItem = Int32Array.from(firstItemRows, (row) =>
+    questions.idOf((table.model[row] as number) * items + (table.item[row] as number)),
+  );
+  return { questionOfItem, questionCount: questions.count };
 }
 
 function buildCellIndex(table: AnalysisTable): CellIndex {
-  const { cellOf, firstRows, ...rows } = numberRows(table);
+  const { cellOf, firstRows, itemOf, firstItemRows, sampleCount } = numberRows(table);
   const count = 2 * firstRows.length;
   const codes = (column: ArrayLike<number>) =>
     Int32Array.from(
@@ -114,7 +124,10 @@ function buildCellIndex(table: AnalysisTable): CellIndex {
     amendment: codes(table.amendment),
     prompt: codes(table.prompt),
     isWarm: Uint8Array.from({ length: count }, (_, cell) => cell & 1),
-    ...rows,
+    itemOf,
+    itemCount: firstItemRows.length,
+    ...numberQuestions(table, firstItemRows),
+    sampleCount,
   };
 }
 

@@ -65,31 +65,28 @@ function compactKey(ids: Map<number, number>, key: number): number {
   return id;
 }
 
-/** The condition (dataset, amendment_type, prompt_type) of each cell, and how many there are. */
+/** The condition (amendment_type, prompt_type) of each cell, and how many there are. */
 function conditionsOf(table: AnalysisTable, cells: CellIndex): { of: Int32Array; count: number } {
-  const { levels } = table;
-  const [amendments, prompts] = [levels.amendment.length, levels.prompt.length];
+  const prompts = table.levels.prompt.length;
   const of = Int32Array.from(
     { length: cells.count },
-    (_, cell) =>
-      ((cells.dataset[cell] as number) * amendments + (cells.amendment[cell] as number)) * prompts +
-      (cells.prompt[cell] as number),
+    (_, cell) => (cells.amendment[cell] as number) * prompts + (cells.prompt[cell] as number),
   );
-  return { of, count: levels.dataset.length * amendments * prompts };
+  return { of, count: table.levels.amendment.length * prompts };
 }
 
 /**
  * Inner-joins base and warm rows among those with `isIncluded[row] === 1`. The pairing key is
- * (question (model, item_id); dataset, amendment_type, prompt_type; sample), question-major so
- * the rows of one question, usually adjacent in a file, use nearby slots; slot 2·key + arm
- * holds row + 1 (0: empty). Keys are renumbered densely when the key space is too large.
+ * (item (model, dataset, item_id); amendment_type, prompt_type; sample), item-major so the rows
+ * of one item, usually adjacent in a file, use nearby slots; slot 2·key + arm holds row + 1
+ * (0: empty). Keys are renumbered densely when the key space is too large.
  */
 export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairIndex {
   const cells = cellIndexOf(table);
-  const { cellOf, questionOf, sampleCount } = cells;
+  const { cellOf, itemOf, sampleCount } = cells;
   const { sample } = table;
   const conditions = conditionsOf(table, cells);
-  const keyCount = cells.questionCount * conditions.count * sampleCount;
+  const keyCount = cells.itemCount * conditions.count * sampleCount;
   const ids = 2 * keyCount <= MAX_DIRECT_SLOTS ? null : new Map<number, number>();
   const slots = new Int32Array(ids ? 2 * table.size : 2 * keyCount);
   const slotOf = new Int32Array(table.size); // slot + 1 of each included row (0: excluded)
@@ -98,7 +95,7 @@ export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairInde
     const cell = cellOf[row] as number;
     const condition = conditions.of[cell] as number;
     const raw =
-      ((questionOf[row] as number) * conditions.count + condition) * sampleCount +
+      ((itemOf[row] as number) * conditions.count + condition) * sampleCount +
       (sample[row] as number);
     const slot = 2 * (ids ? compactKey(ids, raw) : raw) + (cell & 1);
     const earlier = (slots[slot] as number) - 1;

@@ -50,7 +50,7 @@ export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint
   const clusterOf = new Int32Array(rows.length);
   const cellAndResponse = new Int32Array(rows.length);
   let [usedCount, errorTotal, clusterCount] = [0, 0, 0];
-  const { cellOf, questionOf } = cells;
+  const { cellOf, itemOf, questionOfItem } = cells;
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as number;
     const cell = cellOf[row] as number;
@@ -60,7 +60,7 @@ export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint
     errors[cell] = (errors[cell] as number) + y;
     errorTotal += y;
     cellAndResponse[i] = 2 * cell + y;
-    const question = questionOf[row] as number;
+    const question = questionOfItem[itemOf[row] as number] as number;
     let cluster = clusterOfQuestion[question] as number;
     if (cluster < 0) clusterOfQuestion[question] = cluster = clusterCount++;
     clusterOf[i] = cluster;

@@ -29,7 +29,7 @@ export interface QuestionIcc {
 
 /** Sums of d and d² per question, and the pair count of each. */
 function sumsByQuestion(table: AnalysisTable, outcomes: Outcomes, pairs: PairIndex) {
-  const { questionOf, questionCount } = cellIndexOf(table);
+  const { itemOf, questionOfItem, questionCount } = cellIndexOf(table);
   // Questions renumbered in first-seen pair order (the order the ANOVA sums run in).
   const idOf = new Int32Array(questionCount).fill(-1);
   const count = new Float64Array(questionCount);
@@ -39,7 +39,7 @@ function sumsByQuestion(table: AnalysisTable, outcomes: Outcomes, pairs: PairInd
   const { base, warm } = pairs;
   for (let p = 0; p < pairs.count; p++) {
     const baseRow = base[p] as number;
-    const question = questionOf[baseRow] as number;
+    const question = questionOfItem[itemOf[baseRow] as number] as number;
     let id = idOf[question] as number;
     if (id < 0) idOf[question] = id = questions++;
     const d = (isIncorrect[warm[p] as number] as number) - (isIncorrect[baseRow] as number);
