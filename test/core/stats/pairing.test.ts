@@ -34,6 +34,20 @@ describe('pairRows', () => {
     ]);
   });
 
+  it('lists pairs in base-row order even when the warm rows come in another order', () => {
+    const pairs = pairsOf(
+      'm,trivia,base,q1,unmodified,original,a,CORRECT',
+      'm,trivia,base,q2,unmodified,original,a,CORRECT',
+      'm,trivia,warm,q3,unmodified,original,a,CORRECT', // no base partner
+      'm,trivia,warm,q2,unmodified,original,a,INCORRECT',
+      'm,trivia,warm,q1,unmodified,original,a,CORRECT',
+    );
+    expect(Array.from(pairs.base)).toEqual([0, 1]);
+    expect(Array.from(pairs.warm)).toEqual([4, 3]);
+    expect(pairs.unpaired).toMatchObject({ count: 1, base: 0, warm: 1 });
+    expect(pairs.unpaired.examples.map((row) => [row.line, row.item_id])).toEqual([[4, 'q3']]);
+  });
+
   it('rejects two rows of one arm with the same key, naming both lines', () => {
     expect(() =>
       pairsOf(
