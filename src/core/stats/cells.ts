@@ -4,10 +4,13 @@
  * is a function of these five codes, so a 440,000-row table with a few hundred cells is
  * analysed per cell wherever counts suffice, and per row only where order matters.
  *
- * Owns: the cell numbering, the question (model, item_id) numbering and their per-table cache. Invariants: `cellOf[row] = 2·combo + isWarm`
- * with combos (model, dataset, amendment, prompt) numbered in first-seen row order, so a cell
- * and its other arm are neighbours; cells are cached per table object (tables are not edited
- * after `finish()`), so the error rates, the pairing and four GLM fits number the rows once.
+ * Owns: the numbering of cells, of items (model, dataset, item_id: the pairing's unit) and of
+ * questions (model, item_id: the GLMs' clusters and the ICC's groups), and their per-table
+ * cache. Invariants: `cellOf[row] = 2·combo + isWarm` with combos (model, dataset, amendment,
+ * prompt) numbered in first-seen row order, so a cell and its other arm are neighbours; items
+ * and questions are numbered in first-seen row order too; everything is cached per table object
+ * (tables are not edited after `finish()`), so the error rates, the pairing, the paired tests
+ * and four GLM fits number the rows once.
  */
 import type { AnalysisTable } from './analysisRows';
 

@@ -142,6 +142,10 @@ function addPatternEffect(
   }
 }
 
+function overallEffect(design: Design, fit: FittedModel): EffectAccumulator {
+  return accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
+}
+
 function toEffect(
   accumulator: EffectAccumulator,
   k: number,
@@ -160,6 +164,21 @@ function toEffect(
 }
 
 /**
+ * Maximum likelihood, or Firth's penalised fit when ML has no finite estimate (then
+ * `separation` says why ML failed); `reason` when neither gives an estimate.
+ */
+function fitMlOrFirth(
+  design: Design,
+): { fit: FittedModel; isFirth: boolean; separation?: string } | { reason: string } {
+  const ml = fitLogistic(design);
+  if (ml.isEstimable) return { fit: ml, isFirth: false };
+  if (ml.failure !== 'separation' && ml.failure !== 'convergence') return { reason: ml.reason };
+  const firth = fitFirth(design);
+  if (!firth.isEstimable) return { reason: `${ml.reason}; ${firth.reason}` };
+  return { fit: firth, isFirth: true, separation: ml.reason };
+}
+
+/**
  * Fits `formula` on `rows` of `table` with response `isIncorrect`, and reports coefficients,
  * SEs, p-values, log-likelihood and warmth AMEs (overall, and within levels of `ameBy`).
  */
@@ -171,13 +190,11 @@ export function fitGlm(
   ameBy?: FactorName,
 ): GlmResult {
   const design = buildDesign(table, formula, rows, isIncorrect);
-  const ml = fitLogistic(design);
-  const isFirth = !ml.isEstimable && (ml.failure === 'separation' || ml.failure === 'convergence');
-  const fit = isFirth ? fitFirth(design) : ml;
-  if (!fit.isEstimable) {
-    const reason = isFirth && !ml.isEstimable ? `${ml.reason}; ${fit.reason}` : fit.reason;
-    return { isEstimable: false, formula: design.formula, n: design.n, reason };
+  const fitted = fitMlOrFirth(design);
+  if ('reason' in fitted) {
+    return { isEstimable: false, formula: design.formula, n: design.n, reason: fitted.reason };
   }
+  const { fit, isFirth } = fitted;
   const { k, names } = design;
   const clusters = clusterIds(design);
   const covCluster = isFirth ? null : clusterCovariance(design, fit, clusters);
@@ -185,11 +202,10 @@ export function fitGlm(
   const bse = se(fit.covModel);
   const clusterSe = covCluster ? se(covCluster) : null;
   const param = (j: number) => fit.params[j] as number;
-  const overall = accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
   return {
     isEstimable: true,
     method: isFirth ? 'firth' : 'ml',
-    ...(isFirth && !ml.isEstimable ? { separation: ml.reason } : {}),
+    ...(fitted.separation === undefined ? {} : { separation: fitted.separation }),
     formula: design.formula,
     n: design.n,
     clusters: clusters.count,
@@ -202,7 +218,7 @@ export function fitGlm(
       ? byName(names, (j) => twoSidedNormalP(param(j) / clusterSe(j)))
       : null,
     llf: fit.llf,
-    ame: toEffect(overall, k, fit.covModel, covCluster),
+    ame: toEffect(overallEffect(design, fit), k, fit.covModel, covCluster),
     ameByGroup: ameBy ? effectsByGroup(table, design, fit, ameBy, covCluster) : null,
   };
 }
