@@ -7,41 +7,20 @@
  * numbered densely in first-seen order; fewer than two clusters (or a singular Hessian) gives
  * null rather than a meaningless matrix.
  */
-import type { AnalysisTable } from './analysisRows';
 import type { Design } from './design';
 import type { IrlsResult } from './irls';
 import { accumulateCrossProducts } from './irls';
-import { cholesky, choleskyInverse, sandwich } from './linalg';
-import { activeColumns } from './patterns';
+import { cholesky, choleskyInverse, sandwich, symmetrizeFromUpper } from './linalg';
+import { activeColumnLists } from './patterns';
 
 export type FittedModel = Extract<IrlsResult, { isEstimable: true }>;
 
-/** Up to this many (model, item) combinations a flat lookup array replaces a Map. */
-const MAX_DIRECT_CLUSTER_KEYS = 1 << 24;
-
-/** Dense cluster ids for (model, item_id) of each design row, and the cluster count. */
-export function clusterIds(
-  table: AnalysisTable,
-  design: Design,
-): { ids: Int32Array; count: number } {
-  const itemCount = table.levels.item.length;
-  const keyCount = table.levels.model.length * itemCount;
-  const direct = keyCount <= MAX_DIRECT_CLUSTER_KEYS ? new Int32Array(keyCount).fill(-1) : null;
-  const seen = new Map<number, number>();
-  const ids = new Int32Array(design.n);
-  let count = 0;
-  for (let i = 0; i < design.n; i++) {
-    const row = design.rows[i] as number;
-    const key = (table.model[row] as number) * itemCount + (table.item[row] as number);
-    let id = direct ? (direct[key] as number) : (seen.get(key) ?? -1);
-    if (id < 0) {
-      id = count++;
-      if (direct) direct[key] = id;
-      else seen.set(key, id);
-    }
-    ids[i] = id;
-  }
-  return { ids, count };
+/**
+ * Dense cluster ids for (model, item_id) of each design row, numbered in first-seen order over
+ * the design rows (the order the sandwich sums them in), and the cluster count.
+ */
+export function clusterIds(design: Design): { ids: Int32Array; count: number } {
+  return { ids: design.cellRows.clusterOf, count: design.cellRows.clusterCount };
 }
 
 /** Inverse Hessian (X'WX)⁻¹ at the final μ, or null when it is not positive definite. */
@@ -61,27 +40,62 @@ function finalBread(fit: FittedModel): Float64Array | null {
   return decomposition.isPositiveDefinite ? choleskyInverse(decomposition.factor, k) : null;
 }
 
-/** Score sums Σ_{i∈g} x_i(y_i − μ_i) per cluster g, as a clusters × K array. */
+/**
+ * Score sums Σ_{i∈g} x_i(y_i − μ_i) per cluster g, as a clusters × K array. Row by row in
+ * design order (not per pattern), so each sum adds its terms in the same order as statsmodels.
+ */
 function clusterScores(
   design: Design,
   fit: FittedModel,
   clusters: { ids: Int32Array; count: number },
 ): Float64Array {
-  const { patterns, mu } = fit;
-  const k = design.k;
+  const { mu } = fit;
+  const { k, patternOfCell } = design;
+  const { cellAndResponse } = design.cellRows;
+  const { start, columns } = activeColumnLists(fit.patterns);
   const scores = new Float64Array(clusters.count * k);
-  const active = new Int32Array(design.baseWidth + design.warmWidth);
+  const { ids } = clusters;
   for (let i = 0; i < design.n; i++) {
-    const pattern = patterns.patternOf[i] as number;
-    const residual = (design.y[i] as number) - (mu[pattern] as number);
-    const offset = (clusters.ids[i] as number) * k;
-    const count = activeColumns(patterns, pattern, active);
-    for (let a = 0; a < count; a++) {
-      const at = offset + (active[a] as number);
+    const code = cellAndResponse[i] as number;
+    const pattern = patternOfCell[code >> 1] as number;
+    const residual = (code & 1) - (mu[pattern] as number);
+    const offset = (ids[i] as number) * k;
+    for (let a = start[pattern] as number, end = start[pattern + 1] as number; a < end; a++) {
+      const at = offset + (columns[a] as number);
       scores[at] = (scores[at] as number) + residual;
     }
   }
   return scores;
+}
+
+/**
+ * Σ_g u_g·u_gᵀ over the clusters' score rows. Only the non-zero entries of each u_g are
+ * multiplied (a cluster touches a few columns) and only the upper triangle is summed, then
+ * mirrored; each entry still adds its clusters in order g = 0, 1, … (skipped terms are 0).
+ */
+function scoreCrossProducts(scores: Float64Array, groups: number, k: number): Float64Array {
+  const meat = new Float64Array(k * k);
+  const nonZero = new Int32Array(k);
+  const values = new Float64Array(k);
+  for (let g = 0; g < groups; g++) {
+    let count = 0;
+    for (let a = 0, at = g * k; a < k; a++, at++) {
+      const value = scores[at] as number;
+      if (value === 0) continue;
+      nonZero[count] = a;
+      values[count++] = value;
+    }
+    for (let x = 0; x < count; x++) {
+      const row = (nonZero[x] as number) * k;
+      const sa = values[x] as number;
+      for (let y = x; y < count; y++) {
+        const at = row + (nonZero[y] as number);
+        meat[at] = (meat[at] as number) + sa * (values[y] as number);
+      }
+    }
+  }
+  symmetrizeFromUpper(meat, k);
+  return meat;
 }
 
 /** Cluster-robust covariance at the fitted μ, or null when it cannot be formed. */
@@ -94,18 +108,7 @@ export function clusterCovariance(
   const groups = clusters.count;
   const bread = groups < 2 ? null : finalBread(fit);
   if (!bread) return null;
-  const scores = clusterScores(design, fit, clusters);
-  const meat = new Float64Array(k * k);
-  for (let g = 0; g < groups; g++) {
-    const offset = g * k;
-    for (let a = 0; a < k; a++) {
-      const sa = scores[offset + a] as number;
-      if (sa === 0) continue;
-      for (let b = 0; b < k; b++) {
-        meat[a * k + b] = (meat[a * k + b] as number) + sa * (scores[offset + b] as number);
-      }
-    }
-  }
+  const meat = scoreCrossProducts(clusterScores(design, fit, clusters), groups, k);
   const correction = (groups / (groups - 1)) * ((n - 1) / (n - k));
   return sandwich(bread, meat, k).map((value) => value * correction);
 }

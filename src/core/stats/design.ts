@@ -6,12 +6,19 @@
  *
  * Owns: column order and names, which follow patsy/statsmodels exactly (intercept, then factor
  * terms in formula order, then terms containing is_finetuned) so results can be compared
- * key-for-key with statsmodels. Invariants: every predictor is a 0/1 indicator, so a row is
- * stored as a short list of active column indices (−1 = none) — no dense N×K matrix; factor
- * levels are those present in the analysed subset, sorted, reference first.
+ * key-for-key with statsmodels. Invariants: every predictor is a 0/1 indicator and a function
+ * of the row's cell (cells.ts), so predictors are worked out once per cell as a short list of
+ * active column indices (−1 = none) and the rows are collapsed straight into covariate patterns
+ * (patterns.ts) — no dense N×K matrix, no per-row keys; factor levels are those present in the
+ * analysed subset, sorted, reference first.
  */
 import type { AnalysisTable } from './analysisRows';
-import { amendmentGroupOf, promptGroupOf } from './vocabulary';
+import type { CellIndex } from './cells';
+import { cellIndexOf } from './cells';
+import type { FactorColumn } from './cellFactors';
+import { factorColumn } from './cellFactors';
+import type { CellRows, CovariatePatterns } from './patterns';
+import { collapseCells, countCellRows } from './patterns';
 
 export type FactorName =
   'model' | 'dataset' | 'amendment_group' | 'amendment_type' | 'prompt_group' | 'prompt_type';
@@ -24,13 +31,7 @@ export interface GlmFormula {
   references?: Partial<Record<FactorName, string>>;
 }
 
-/** Per-row factor levels for a subset of rows. */
-export interface FactorColumn {
-  levels: string[];
-  codes: Int32Array;
-}
-
-/** Active design columns of a set of rows, as fixed-width slot lists (−1 = inactive slot). */
+/** Active design columns of a set of rows or patterns, as fixed-width slot lists (−1 = inactive slot). */
 export interface SlotLayout {
   /** rows × baseWidth columns not involving finetuned (slot 0 is always the intercept, column 0). */
   baseSlots: Int32Array;
@@ -41,15 +42,19 @@ export interface SlotLayout {
   isWarm: Uint8Array;
 }
 
-/** A design over `rows` (indices into the table). */
-export interface Design extends SlotLayout {
+/** A design over `rows` (indices into the table), already collapsed into covariate patterns. */
+export interface Design {
   names: string[];
   formula: string;
   k: number;
   n: number;
   rows: Int32Array;
-  /** 1 when the answer was wrong. */
-  y: Uint8Array;
+  cells: CellIndex;
+  /** Design rows and errors per cell. */
+  cellRows: CellRows;
+  patterns: CovariatePatterns;
+  /** Pattern of each cell id (−1 for cells without design rows). */
+  patternOfCell: Int32Array;
 }
 
 const FACTOR_NAMES: readonly FactorName[] = [
@@ -73,46 +78,6 @@ function asFactor(name: string): FactorName {
   return name as FactorName;
 }
 
-/** Level of `factor` for every row in `rows`, with levels restricted to those present, sorted. */
-export function factorColumn(
-  table: AnalysisTable,
-  factor: FactorName,
-  rows: Int32Array,
-): FactorColumn {
-  const { source, names } = factorSource(table, factor);
-  // Mark the source codes in use (no per-row strings), then collapse them onto level names.
-  const isUsed = new Uint8Array(names.length);
-  for (let i = 0; i < rows.length; i++) isUsed[source[rows[i] as number] as number] = 1;
-  const present = [...new Set(names.filter((_, code) => isUsed[code] === 1))].sort();
-  const index = new Map(present.map((level, code) => [level, code]));
-  const byCode = Int32Array.from(names, (name) => index.get(name) ?? -1);
-  const codes = new Int32Array(rows.length);
-  for (let i = 0; i < rows.length; i++)
-    codes[i] = byCode[source[rows[i] as number] as number] as number;
-  return { levels: present, codes };
-}
-
-function factorSource(
-  table: AnalysisTable,
-  factor: FactorName,
-): { source: ArrayLike<number>; names: string[] } {
-  const { levels } = table;
-  switch (factor) {
-    case 'model':
-      return { source: table.model, names: levels.model };
-    case 'dataset':
-      return { source: table.dataset, names: levels.dataset };
-    case 'amendment_type':
-      return { source: table.amendment, names: levels.amendment };
-    case 'amendment_group':
-      return { source: table.amendment, names: levels.amendment.map(amendmentGroupOf) };
-    case 'prompt_type':
-      return { source: table.prompt, names: levels.prompt };
-    case 'prompt_group':
-      return { source: table.prompt, names: levels.prompt.map(promptGroupOf) };
-  }
-}
-
 interface CodedFactor {
   name: FactorName;
   label: string;
@@ -126,9 +91,9 @@ function codeFactor(
   table: AnalysisTable,
   formula: GlmFormula,
   name: FactorName,
-  rows: Int32Array,
+  cellRows: { cells: CellIndex; used: Int32Array },
 ): CodedFactor {
-  const column = factorColumn(table, name, rows);
+  const column = factorColumn(table, cellRows.cells, cellRows.used, name);
   const explicit = formula.references?.[name];
   const reference = explicit === undefined ? 0 : column.levels.indexOf(explicit);
   if (reference < 0) {
@@ -197,6 +162,28 @@ function assignColumns(
   return { names, finetunedColumn };
 }
 
+/** The coded factor of every factor term (interactions keyed `:<factor>`) and their labels. */
+function codeFactors(
+  table: AnalysisTable,
+  formula: GlmFormula,
+  cellRows: { cells: CellIndex; used: Int32Array },
+): { factors: Map<string, CodedFactor>; labels: Map<string, string> } {
+  const factors = new Map<string, CodedFactor>();
+  const labels = new Map<string, string>();
+  for (const term of formula.terms) {
+    if (term === 'finetuned') continue;
+    const isInteraction = term.startsWith('finetuned:');
+    const name = asFactor(isInteraction ? term.slice(10) : term);
+    if (isInteraction && !formula.terms.includes(name)) {
+      throw new FormulaError(`interaction ${term} needs the main effect ${name} too`);
+    }
+    const coded = codeFactor(table, formula, name, cellRows);
+    factors.set(isInteraction ? `:${name}` : name, coded);
+    labels.set(name, coded.label);
+  }
+  return { factors, labels };
+}
+
 /**
  * Builds the design for `formula` on the given rows of `table` (after outcome filtering:
  * `isIncorrect[row]` is the response).
@@ -207,62 +194,57 @@ export function buildDesign(
   rows: Int32Array,
   isIncorrect: Uint8Array,
 ): Design {
-  const factors = new Map<string, CodedFactor>();
-  const labels = new Map<string, string>();
-  for (const term of formula.terms) {
-    if (term === 'finetuned') continue;
-    const isInteraction = term.startsWith('finetuned:');
-    const name = asFactor(isInteraction ? term.slice(10) : term);
-    if (isInteraction && !formula.terms.includes(name)) {
-      throw new FormulaError(`interaction ${term} needs the main effect ${name} too`);
-    }
-    const coded = codeFactor(table, formula, name, rows);
-    factors.set(isInteraction ? `:${name}` : name, coded);
-    labels.set(name, coded.label);
-  }
+  const cells = cellIndexOf(table);
+  const cellRows = countCellRows(cells, rows, isIncorrect);
+  const { factors, labels } = codeFactors(table, formula, { cells, used: cellRows.used });
   const { names, finetunedColumn } = assignColumns(formula, factors);
-  const mainFactors = [...factors.entries()]
-    .filter(([key]) => !key.startsWith(':'))
-    .map(([, f]) => f);
-  const interactions = [...factors.entries()]
-    .filter(([key]) => key.startsWith(':'))
-    .map(([, f]) => f);
-  const slots = fillSlots(table, rows, isIncorrect, mainFactors, interactions, finetunedColumn);
+  const byKind = (isInteraction: boolean) =>
+    [...factors.entries()]
+      .filter(([key]) => key.startsWith(':') === isInteraction)
+      .map(([, f]) => f);
+  const layout = fillSlots(cells, cellRows.used, byKind(false), byKind(true), finetunedColumn);
+  const collapsed = collapseCells(layout, cellRows, cells.count, { k: names.length, names });
   const formulaText = renderFormula(formula, labels);
-  return { names, formula: formulaText, k: names.length, n: rows.length, rows, ...slots };
+  return {
+    names,
+    formula: formulaText,
+    k: names.length,
+    n: rows.length,
+    rows,
+    cells,
+    cellRows,
+    ...collapsed,
+  };
 }
 
-/** Fills the per-row active-column slots, response and arm flags in one pass. */
+/** Fills the active-column slots and arm flag of each used cell (layout row u = `used[u]`). */
 function fillSlots(
-  table: AnalysisTable,
-  rows: Int32Array,
-  isIncorrect: Uint8Array,
+  cells: CellIndex,
+  used: Int32Array,
   mainFactors: CodedFactor[],
   interactions: CodedFactor[],
   finetunedColumn: number,
-): Pick<Design, 'baseSlots' | 'baseWidth' | 'warmSlots' | 'warmWidth' | 'isWarm' | 'y'> {
-  const n = rows.length;
+): SlotLayout {
+  const n = used.length;
   const baseWidth = 1 + mainFactors.length;
   const warmWidth = (finetunedColumn >= 0 ? 1 : 0) + interactions.length;
   const baseSlots = new Int32Array(n * baseWidth);
   const warmSlots = new Int32Array(n * warmWidth).fill(-1);
   const isWarm = new Uint8Array(n);
-  const y = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const row = rows[i] as number;
-    isWarm[i] = table.isWarm[row] as number;
-    y[i] = isIncorrect[row] as number;
+  for (let u = 0; u < n; u++) {
+    const cell = used[u] as number;
+    isWarm[u] = cells.isWarm[cell] as number;
     for (let f = 0; f < mainFactors.length; f++) {
       const factor = mainFactors[f] as CodedFactor;
-      baseSlots[i * baseWidth + 1 + f] = factor.columnOf[
-        factor.column.codes[i] as number
+      baseSlots[u * baseWidth + 1 + f] = factor.columnOf[
+        factor.column.codes[cell] as number
       ] as number;
     }
-    let slot = i * warmWidth;
+    let slot = u * warmWidth;
     if (finetunedColumn >= 0) warmSlots[slot++] = finetunedColumn;
     for (const factor of interactions) {
-      warmSlots[slot++] = factor.columnOf[factor.column.codes[i] as number] as number;
+      warmSlots[slot++] = factor.columnOf[factor.column.codes[cell] as number] as number;
     }
   }
-  return { baseSlots, baseWidth, warmSlots, warmWidth, isWarm, y };
+  return { baseSlots, baseWidth, warmSlots, warmWidth, isWarm };
 }

@@ -25,7 +25,7 @@ import {
 } from './irls';
 import { cholesky, choleskyInverse, choleskySolve } from './linalg';
 import type { CovariatePatterns } from './patterns';
-import { activeColumns, collapseDesign } from './patterns';
+import { activeColumns } from './patterns';
 
 const MAX_ITERATIONS = 1000;
 /** Stop when no coefficient moves by more than this (tighter than brglm2's default 1e-6). */
@@ -149,7 +149,7 @@ function lineSearch(
  * design, or no convergence).
  */
 export function fitFirth(design: Design): IrlsResult {
-  const patterns = collapseDesign(design);
+  const { patterns } = design;
   let params: Float64Array = new Float64Array(design.k);
   const eta = new Float64Array(patterns.count);
   let previousStep = Infinity;

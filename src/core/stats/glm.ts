@@ -15,7 +15,8 @@
  */
 import type { AnalysisTable } from './analysisRows';
 import type { Design, FactorName, GlmFormula } from './design';
-import { buildDesign, factorColumn } from './design';
+import { buildDesign } from './design';
+import { factorColumn } from './cellFactors';
 import type { FittedModel } from './clustered';
 import { clusterCovariance, clusterIds } from './clustered';
 import { fitFirth } from './firth';
@@ -71,21 +72,24 @@ interface EffectAccumulator {
 }
 
 /**
- * AME sums per group: rows are counted per (pattern, group) in one pass, then each pattern's
- * counterfactual pair μ₁, μ₀ is evaluated once.
+ * AME sums per group: rows are counted per (pattern, group) from the per-cell counts (the group
+ * is a factor, so a function of the cell), then each pattern's counterfactual pair μ₁, μ₀ is
+ * evaluated once.
  */
 function accumulateEffects(
   design: Design,
   fit: FittedModel,
-  groupOf: Int32Array | null,
+  groupOfCell: Int32Array | null,
   groupCount: number,
 ): EffectAccumulator[] {
   const { patterns } = fit;
+  const { used, trials } = design.cellRows;
   const rowsIn = new Float64Array(patterns.count * groupCount);
-  for (let i = 0; i < design.n; i++) {
+  for (const cell of used) {
     const at =
-      (patterns.patternOf[i] as number) * groupCount + (groupOf ? (groupOf[i] as number) : 0);
-    rowsIn[at] = (rowsIn[at] as number) + 1;
+      (design.patternOfCell[cell] as number) * groupCount +
+      (groupOfCell ? (groupOfCell[cell] as number) : 0);
+    rowsIn[at] = (rowsIn[at] as number) + (trials[cell] as number);
   }
   const sums = Array.from({ length: groupCount }, () => ({
     sum: 0,
@@ -138,6 +142,10 @@ function addPatternEffect(
   }
 }
 
+function overallEffect(design: Design, fit: FittedModel): EffectAccumulator {
+  return accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
+}
+
 function toEffect(
   accumulator: EffectAccumulator,
   k: number,
@@ -156,6 +164,21 @@ function toEffect(
 }
 
 /**
+ * Maximum likelihood, or Firth's penalised fit when ML has no finite estimate (then
+ * `separation` says why ML failed); `reason` when neither gives an estimate.
+ */
+function fitMlOrFirth(
+  design: Design,
+): { fit: FittedModel; isFirth: boolean; separation?: string } | { reason: string } {
+  const ml = fitLogistic(design);
+  if (ml.isEstimable) return { fit: ml, isFirth: false };
+  if (ml.failure !== 'separation' && ml.failure !== 'convergence') return { reason: ml.reason };
+  const firth = fitFirth(design);
+  if (!firth.isEstimable) return { reason: `${ml.reason}; ${firth.reason}` };
+  return { fit: firth, isFirth: true, separation: ml.reason };
+}
+
+/**
  * Fits `formula` on `rows` of `table` with response `isIncorrect`, and reports coefficients,
  * SEs, p-values, log-likelihood and warmth AMEs (overall, and within levels of `ameBy`).
  */
@@ -167,25 +190,22 @@ export function fitGlm(
   ameBy?: FactorName,
 ): GlmResult {
   const design = buildDesign(table, formula, rows, isIncorrect);
-  const ml = fitLogistic(design);
-  const isFirth = !ml.isEstimable && (ml.failure === 'separation' || ml.failure === 'convergence');
-  const fit = isFirth ? fitFirth(design) : ml;
-  if (!fit.isEstimable) {
-    const reason = isFirth && !ml.isEstimable ? `${ml.reason}; ${fit.reason}` : fit.reason;
-    return { isEstimable: false, formula: design.formula, n: design.n, reason };
+  const fitted = fitMlOrFirth(design);
+  if ('reason' in fitted) {
+    return { isEstimable: false, formula: design.formula, n: design.n, reason: fitted.reason };
   }
+  const { fit, isFirth } = fitted;
   const { k, names } = design;
-  const clusters = clusterIds(table, design);
+  const clusters = clusterIds(design);
   const covCluster = isFirth ? null : clusterCovariance(design, fit, clusters);
   const se = (cov: Float64Array) => (j: number) => Math.sqrt(cov[j * k + j] as number);
   const bse = se(fit.covModel);
   const clusterSe = covCluster ? se(covCluster) : null;
   const param = (j: number) => fit.params[j] as number;
-  const overall = accumulateEffects(design, fit, null, 1)[0] as EffectAccumulator;
   return {
     isEstimable: true,
     method: isFirth ? 'firth' : 'ml',
-    ...(isFirth && !ml.isEstimable ? { separation: ml.reason } : {}),
+    ...(fitted.separation === undefined ? {} : { separation: fitted.separation }),
     formula: design.formula,
     n: design.n,
     clusters: clusters.count,
@@ -198,7 +218,7 @@ export function fitGlm(
       ? byName(names, (j) => twoSidedNormalP(param(j) / clusterSe(j)))
       : null,
     llf: fit.llf,
-    ame: toEffect(overall, k, fit.covModel, covCluster),
+    ame: toEffect(overallEffect(design, fit), k, fit.covModel, covCluster),
     ameByGroup: ameBy ? effectsByGroup(table, design, fit, ameBy, covCluster) : null,
   };
 }
@@ -210,7 +230,7 @@ function effectsByGroup(
   factor: FactorName,
   covCluster: Float64Array | null,
 ): Record<string, MarginalEffect> {
-  const column = factorColumn(table, factor, design.rows);
+  const column = factorColumn(table, design.cells, design.cellRows.used, factor);
   const sums = accumulateEffects(design, fit, column.codes, column.levels.length);
   return Object.fromEntries(
     column.levels.map((level, code) => [

@@ -12,7 +12,7 @@
 import type { Design } from './design';
 import { cholesky, choleskyInverse, choleskySolve, symmetrizeFromUpper } from './linalg';
 import type { CovariatePatterns } from './patterns';
-import { activeColumns, collapseDesign } from './patterns';
+import { activeColumns } from './patterns';
 
 const MAX_ITERATIONS = 100;
 const DEVIANCE_TOLERANCE = 1e-8;
@@ -119,8 +119,7 @@ function checkDesign(design: Design): string | null {
   if (design.n <= design.k) {
     return `${design.n} rows for ${design.k} coefficients: too few rows to estimate the model`;
   }
-  let errors = 0;
-  for (let i = 0; i < design.n; i++) errors += design.y[i] as number;
+  const errors = design.cellRows.errorTotal;
   if (errors === 0) return 'every analysed answer is correct: no errors to model';
   if (errors === design.n) return 'every analysed answer is wrong: no correct answers to model';
   return null;
@@ -153,7 +152,7 @@ function workingStep(
 export function fitLogistic(design: Design): IrlsResult {
   const invalid = checkDesign(design);
   if (invalid) return { isEstimable: false, reason: invalid, failure: 'design' };
-  const patterns = collapseDesign(design);
+  const { patterns } = design;
   const k = design.k;
   const eta = new Float64Array(patterns.count);
   const weights = new Float64Array(patterns.count);

@@ -12,6 +12,7 @@
  * (Infinity, serialised as "inf"), never NaN.
  */
 import type { AnalysisTable } from './analysisRows';
+import { cellIndexOf } from './cells';
 import { clopperPearson } from './intervals';
 import type { Outcomes } from './outcomes';
 import type { PairIndex } from './pairing';
@@ -106,13 +107,18 @@ function countCells(table: AnalysisTable, outcomes: Outcomes, pairs: PairIndex):
   const counts = new Float64Array(
     2 * levels.model.length * levels.dataset.length * levels.amendment.length * 4,
   );
+  // The reported cell of a pair is a function of its base row's table cell (cells.ts).
+  const cells = cellIndexOf(table);
+  const reportedOf = Int32Array.from({ length: cells.count }, (_, from) => {
+    const family = familyOf[cells.prompt[from] as number] as number;
+    let cell = family * levels.model.length + (cells.model[from] as number);
+    cell = cell * levels.dataset.length + (cells.dataset[from] as number);
+    return cell * levels.amendment.length + (cells.amendment[from] as number);
+  });
   for (let p = 0; p < pairs.count; p++) {
     const baseRow = pairs.base[p] as number;
     const warmRow = pairs.warm[p] as number;
-    const family = familyOf[table.prompt[baseRow] as number] as number;
-    let cell = family * levels.model.length + (table.model[baseRow] as number);
-    cell = cell * levels.dataset.length + (table.dataset[baseRow] as number);
-    cell = cell * levels.amendment.length + (table.amendment[baseRow] as number);
+    const cell = reportedOf[cells.cellOf[baseRow] as number] as number;
     const isBaseCorrect = outcomes.isIncorrect[baseRow] === 0;
     const isWarmCorrect = outcomes.isIncorrect[warmRow] === 0;
     // slot 0 both correct, 1 base only, 2 warm only, 3 both wrong

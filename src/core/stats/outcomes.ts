@@ -32,12 +32,15 @@ export function applyMode(table: AnalysisTable, mode: AnalysisMode): Outcomes {
   const isIncorrect = new Uint8Array(table.size);
   let refusalsDetected = 0;
   let rowsAnalysed = 0;
+  const { dataset, isCorrect } = table;
+  const refusals = table.isRefusal;
+  const isStrict = mode === 'strict';
   for (let i = 0; i < table.size; i++) {
-    const isRefusal = table.isRefusal[i] === 1;
+    const isRefusal = refusals[i] === 1;
     if (isRefusal) refusalsDetected++;
-    if (isRefusal && (mode === 'strict' || !isReference[table.dataset[i] as number])) continue;
+    if (isRefusal && (isStrict || !isReference[dataset[i] as number])) continue;
     isIncluded[i] = 1;
-    isIncorrect[i] = isRefusal || table.isCorrect[i] === 1 ? 0 : 1;
+    isIncorrect[i] = isRefusal || isCorrect[i] === 1 ? 0 : 1;
     rowsAnalysed++;
   }
   return { mode, isIncluded, isIncorrect, refusalsDetected, rowsAnalysed };

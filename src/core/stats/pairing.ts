@@ -8,10 +8,12 @@
  */
 import type { AnalysisTable } from './analysisRows';
 import { AnalysisInputError } from './analysisRows';
+import type { CellIndex } from './cells';
+import { cellIndexOf } from './cells';
 
 /** How many unpaired rows are listed by key; the rest are only counted. */
 const MAX_UNPAIRED_EXAMPLES = 20;
-/** Up to this many key slots a flat Int32Array replaces the hash map (4 M slots = 16 MB). */
+/** Up to this many slots the pairing keys index a flat Int32Array directly (4 M slots = 16 MB). */
 const MAX_DIRECT_SLOTS = 1 << 22;
 
 export interface UnpairedRow {
@@ -33,30 +35,6 @@ export interface PairIndex {
   unpaired: { count: number; base: number; warm: number; examples: UnpairedRow[] };
 }
 
-/** A numeric pairing key per row (mixed radix over the level counts). */
-function keyOf(table: AnalysisTable, row: number, maxSample: number): number {
-  const { levels } = table;
-  let key = table.model[row] as number;
-  key = key * levels.dataset.length + (table.dataset[row] as number);
-  key = key * levels.item.length + (table.item[row] as number);
-  key = key * levels.amendment.length + (table.amendment[row] as number);
-  key = key * levels.prompt.length + (table.prompt[row] as number);
-  return key * (maxSample + 1) + (table.sample[row] as number);
-}
-
-/** Maps keys to row indices: a flat array when the key space is small, else a Map. */
-function createSlotMap(slotCount: number): {
-  get: (key: number) => number;
-  set: (key: number, row: number) => void;
-} {
-  if (slotCount <= MAX_DIRECT_SLOTS) {
-    const slots = new Int32Array(slotCount).fill(-1);
-    return { get: (key) => slots[key] as number, set: (key, row) => void (slots[key] = row) };
-  }
-  const map = new Map<number, number>();
-  return { get: (key) => map.get(key) ?? -1, set: (key, row) => void map.set(key, row) };
-}
-
 function describeRow(table: AnalysisTable, row: number): UnpairedRow {
   const { levels } = table;
   return {
@@ -71,65 +49,163 @@ function describeRow(table: AnalysisTable, row: number): UnpairedRow {
   };
 }
 
-/** Inner-joins base and warm rows among those with `isIncluded[row] === 1`. */
-export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairIndex {
-  let maxSample = 0;
-  for (let row = 0; row < table.size; row++)
-    maxSample = Math.max(maxSample, table.sample[row] as number);
-  const { levels } = table;
-  const slotCount =
-    levels.model.length *
-    levels.dataset.length *
-    levels.item.length *
-    levels.amendment.length *
-    levels.prompt.length *
-    (maxSample + 1);
-  const baseSlots = createSlotMap(slotCount);
-  const warmSlots = createSlotMap(slotCount);
-  for (let row = 0; row < table.size; row++) {
-    if (isIncluded[row] !== 1) continue;
-    const slots = table.isWarm[row] === 1 ? warmSlots : baseSlots;
-    const key = keyOf(table, row, maxSample);
-    const earlier = slots.get(key);
-    if (earlier >= 0) {
-      throw new AnalysisInputError(
-        `duplicate ${describeRow(table, row).variant} row for the same model, dataset, item_id, ` +
-          `amendment_type, prompt_type and sample as line ${table.line[earlier]} ` +
-          `(add a "sample" column to tell repeated samples apart)`,
-        table.line[row] as number,
-      );
-    }
-    slots.set(key, row);
-  }
-  return joinPairs(table, isIncluded, maxSample, baseSlots.get, warmSlots.get);
+function duplicateError(table: AnalysisTable, row: number, earlier: number): AnalysisInputError {
+  return new AnalysisInputError(
+    `duplicate ${describeRow(table, row).variant} row for the same model, dataset, item_id, ` +
+      `amendment_type, prompt_type and sample as line ${table.line[earlier]} ` +
+      `(add a "sample" column to tell repeated samples apart)`,
+    table.line[row] as number,
+  );
 }
 
-function joinPairs(
+/** Dense ids for pairing keys when the key space is too large for a flat array. */
+function compactKey(ids: Map<number, number>, key: number): number {
+  let id = ids.get(key);
+  if (id === undefined) ids.set(key, (id = ids.size));
+  return id;
+}
+
+/** Pairs found so far, in the order their second row was seen, and the included rows per arm. */
+interface PairScan {
+  base: Int32Array;
+  warm: Int32Array;
+  count: number;
+  /** Whether `base` is ascending (found in base-row order, as when arms sit side by side). */
+  isInBaseOrder: boolean;
+  rows: [number, number];
+}
+
+/**
+ * Puts every included row in its slot (2·key + arm, holding row + 1) and pairs it with the row
+ * already in the other arm's slot, if any; a second row in an occupied slot is a duplicate.
+ */
+function scanRows(
   table: AnalysisTable,
   isIncluded: Uint8Array,
-  maxSample: number,
-  baseOf: (key: number) => number,
-  warmOf: (key: number) => number,
-): PairIndex {
-  const base: number[] = [];
-  const warm: number[] = [];
-  const unpaired: PairIndex['unpaired'] = { count: 0, base: 0, warm: 0, examples: [] };
+  slots: Int32Array,
+  keys: PairKeys,
+): PairScan {
+  const { cellOf, itemOf } = keys.cells;
+  const { sample } = table;
+  const { conditionOf, conditions, samples, ids } = keys;
+  const [base, warm] = [new Int32Array(table.size >> 1), new Int32Array(table.size >> 1)];
+  let [count, lastBase, warmRows, isInBaseOrder] = [0, -1, 0, true];
+  let included = 0;
   for (let row = 0; row < table.size; row++) {
     if (isIncluded[row] !== 1) continue;
-    const isWarm = table.isWarm[row] === 1;
-    const partner = (isWarm ? baseOf : warmOf)(keyOf(table, row, maxSample));
-    if (partner >= 0) {
-      if (!isWarm) {
-        base.push(row);
-        warm.push(partner);
-      }
-      continue;
-    }
-    unpaired.count++;
-    if (isWarm) unpaired.warm++;
-    else unpaired.base++;
-    if (unpaired.examples.length < MAX_UNPAIRED_EXAMPLES)
-      unpaired.examples.push(describeRow(table, row));
+    included++;
+    const cell = cellOf[row] as number;
+    const raw =
+      ((itemOf[row] as number) * conditions + (conditionOf[cell] as number)) * samples +
+      (sample[row] as number);
+    const arm = cell & 1;
+    const slot = 2 * (ids ? compactKey(ids, raw) : raw) + arm;
+    if (slots[slot] !== 0) throw duplicateError(table, row, (slots[slot] as number) - 1);
+    slots[slot] = row + 1;
+    warmRows += arm;
+    const partner = (slots[slot ^ 1] as number) - 1;
+    if (partner < 0) continue;
+    const baseRow = arm === 1 ? partner : row;
+    if (baseRow < lastBase) isInBaseOrder = false;
+    base[count] = lastBase = baseRow;
+    warm[count++] = arm === 1 ? row : partner;
   }
-  return { base: Int32Array.from(base), warm: Int32Array.from(warm), count: base.length, unpaired };
+  return { base, warm, count, isInBaseOrder, rows: [included - warmRows, warmRows] };
+}
+
+interface PairKeys {
+  cells: CellIndex;
+  /** The condition (amendment_type, prompt_type) of each cell, and how many there are. */
+  conditionOf: Int32Array;
+  conditions: number;
+  samples: number;
+  /** Dense renumbering of keys when the key space is too large for a flat array. */
+  ids: Map<number, number> | null;
+  keyCount: number;
+}
+
+function pairKeysOf(table: AnalysisTable): PairKeys {
+  const cells = cellIndexOf(table);
+  const prompts = table.levels.prompt.length;
+  const conditionOf = Int32Array.from(
+    { length: cells.count },
+    (_, cell) => (cells.amendment[cell] as number) * prompts + (cells.prompt[cell] as number),
+  );
+  const conditions = table.levels.amendment.length * prompts;
+  const keyCount = cells.itemCount * conditions * cells.sampleCount;
+  const ids = 2 * keyCount <= MAX_DIRECT_SLOTS ? null : new Map<number, number>();
+  return { cells, conditionOf, conditions, samples: cells.sampleCount, ids, keyCount };
+}
+
+/**
+ * Inner-joins base and warm rows among those with `isIncluded[row] === 1`, pairs in base-row
+ * order. The pairing key is (item (model, dataset, item_id); amendment_type, prompt_type;
+ * sample), item-major so the rows of one item, usually adjacent in a file, use nearby slots.
+ * One pass finds the pairs; a second is needed only when they were not found in base-row order.
+ */
+export function pairRows(table: AnalysisTable, isIncluded: Uint8Array): PairIndex {
+  const keys = pairKeysOf(table);
+  const slots = new Int32Array(keys.ids ? 2 * table.size : 2 * keys.keyCount);
+  const scan = scanRows(table, isIncluded, slots, keys);
+  const { count } = scan;
+  const [base, warm] = scan.isInBaseOrder
+    ? [scan.base.slice(0, count), scan.warm.slice(0, count)]
+    : pairsInBaseOrder(table, slots, keys, isIncluded, count);
+  const [baseRows, warmRows] = scan.rows;
+  const unpairedCount = baseRows + warmRows - 2 * count;
+  const unpaired = {
+    count: unpairedCount,
+    base: baseRows - count,
+    warm: warmRows - count,
+    examples: unpairedExamples(table, isIncluded, slots, keys, unpairedCount),
+  };
+  return { base, warm, count, unpaired };
+}
+
+/** The slot of an included row (its key already numbered by `scanRows`). */
+function slotOfRow(table: AnalysisTable, keys: PairKeys, row: number): number {
+  const cell = keys.cells.cellOf[row] as number;
+  const raw =
+    ((keys.cells.itemOf[row] as number) * keys.conditions + (keys.conditionOf[cell] as number)) *
+      keys.samples +
+    (table.sample[row] as number);
+  return 2 * (keys.ids ? (keys.ids.get(raw) as number) : raw) + (cell & 1);
+}
+
+/** The pairs in base-row order, for rows that were not found in that order. */
+function pairsInBaseOrder(
+  table: AnalysisTable,
+  slots: Int32Array,
+  keys: PairKeys,
+  isIncluded: Uint8Array,
+  count: number,
+): [Int32Array, Int32Array] {
+  const base = new Int32Array(count);
+  const warm = new Int32Array(count);
+  let at = 0;
+  for (let row = 0; row < table.size; row++) {
+    if (isIncluded[row] !== 1 || table.isWarm[row] === 1) continue;
+    const partner = (slots[slotOfRow(table, keys, row) ^ 1] as number) - 1;
+    if (partner < 0) continue;
+    base[at] = row;
+    warm[at++] = partner;
+  }
+  return [base, warm];
+}
+
+/** The first MAX_UNPAIRED_EXAMPLES unpaired rows, in row order (the scan stops there). */
+function unpairedExamples(
+  table: AnalysisTable,
+  isIncluded: Uint8Array,
+  slots: Int32Array,
+  keys: PairKeys,
+  unpairedCount: number,
+): UnpairedRow[] {
+  const examples: UnpairedRow[] = [];
+  const wanted = Math.min(MAX_UNPAIRED_EXAMPLES, unpairedCount);
+  for (let row = 0; row < table.size && examples.length < wanted; row++) {
+    if (isIncluded[row] !== 1) continue;
+    if (slots[slotOfRow(table, keys, row) ^ 1] === 0) examples.push(describeRow(table, row));
+  }
+  return examples;
 }

@@ -4,11 +4,15 @@
  * only a few hundred distinct patterns, and a binomial GLM on (errors, trials) per pattern is
  * exactly the Bernoulli GLM on the rows — same likelihood, same X'WX, same scores summed.
  *
- * Owns: the collapse and the active-column walk shared by fitting, sandwich and AMEs.
- * Invariants: patterns keep their base and warm slots apart (the warm slots of a base row are
- * what finetuned = 1 would switch on), and `patternOf[i]` maps every design row to its pattern.
+ * Owns: counting design rows per cell (cells.ts), the collapse of cells into patterns and the
+ * active-column walk shared by fitting, sandwich and AMEs. Invariants: predictors are a
+ * function of the cell, so rows are only counted, never keyed one by one; patterns are numbered
+ * in the order their first design row appears (as a row-by-row collapse would number them);
+ * patterns keep their base and warm slots apart (the warm slots of a base row are what
+ * finetuned = 1 would switch on).
  */
-import type { Design, SlotLayout } from './design';
+import type { CellIndex } from './cells';
+import type { SlotLayout } from './design';
 
 export interface CovariatePatterns extends SlotLayout {
   count: number;
@@ -16,7 +20,53 @@ export interface CovariatePatterns extends SlotLayout {
   names: string[];
   trials: Float64Array;
   errors: Float64Array;
-  patternOf: Int32Array;
+}
+
+/** Design rows counted per cell. */
+export interface CellRows {
+  /** Cells holding at least one design row, in the order of their first design row. */
+  used: Int32Array;
+  /** Design rows and wrong answers per cell id. */
+  trials: Float64Array;
+  errors: Float64Array;
+  /** Wrong answers over all design rows. */
+  errorTotal: number;
+  /** Cluster (question: model, item_id) of each design row, numbered in first-seen order. */
+  clusterOf: Int32Array;
+  clusterCount: number;
+  /** 2·cell + y of each design row: all the sandwich needs of a row, read in one sequential pass. */
+  cellAndResponse: Int32Array;
+}
+
+/**
+ * Counts the design rows `rows` (table indices) and their errors per cell, and numbers their
+ * clusters, in one pass.
+ */
+export function countCellRows(cells: CellIndex, rows: Int32Array, response: Uint8Array): CellRows {
+  const trials = new Float64Array(cells.count);
+  const errors = new Float64Array(cells.count);
+  const used = new Int32Array(cells.count);
+  const clusterOfQuestion = new Int32Array(cells.questionCount).fill(-1);
+  const clusterOf = new Int32Array(rows.length);
+  const cellAndResponse = new Int32Array(rows.length);
+  let [usedCount, errorTotal, clusterCount] = [0, 0, 0];
+  const { cellOf, itemOf, questionOfItem } = cells;
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as number;
+    const cell = cellOf[row] as number;
+    const y = response[row] as number;
+    if (trials[cell] === 0) used[usedCount++] = cell;
+    trials[cell] = (trials[cell] as number) + 1;
+    errors[cell] = (errors[cell] as number) + y;
+    errorTotal += y;
+    cellAndResponse[i] = 2 * cell + y;
+    const question = questionOfItem[itemOf[row] as number] as number;
+    let cluster = clusterOfQuestion[question] as number;
+    if (cluster < 0) clusterOfQuestion[question] = cluster = clusterCount++;
+    clusterOf[i] = cluster;
+  }
+  const cellRows = { used: used.slice(0, usedCount), trials, errors, errorTotal };
+  return { ...cellRows, clusterOf, clusterCount, cellAndResponse };
 }
 
 /** Writes the active columns of row/pattern i (intercept, factors, warm terms) into `out`; returns how many. */
@@ -36,87 +86,89 @@ export function activeColumns(layout: SlotLayout, i: number, out: Int32Array): n
   return count;
 }
 
-/** A numeric key per row when the slot space fits in a double exactly, else null. */
-function numericKeys(design: Design): Float64Array | null {
-  const radix = design.k + 1;
-  const width = design.baseWidth + design.warmWidth;
-  if (2 * radix ** width > Number.MAX_SAFE_INTEGER) return null;
-  const keys = new Float64Array(design.n);
-  for (let i = 0; i < design.n; i++) {
-    let key = design.isWarm[i] as number;
-    for (let s = i * design.baseWidth; s < (i + 1) * design.baseWidth; s++) {
-      key = key * radix + (design.baseSlots[s] as number) + 1;
-    }
-    for (let s = i * design.warmWidth; s < (i + 1) * design.warmWidth; s++) {
-      key = key * radix + (design.warmSlots[s] as number) + 1;
-    }
-    keys[i] = key;
+/** The active columns of every pattern as one list: pattern p owns `columns[start[p]..start[p+1])`. */
+export function activeColumnLists(patterns: CovariatePatterns): {
+  start: Int32Array;
+  columns: Int32Array;
+} {
+  const width = patterns.baseWidth + patterns.warmWidth;
+  const start = new Int32Array(patterns.count + 1);
+  const columns = new Int32Array(patterns.count * width);
+  let at = 0;
+  for (let p = 0; p < patterns.count; p++) {
+    start[p] = at;
+    at += activeColumns(patterns, p, columns.subarray(at, at + width));
   }
-  return keys;
+  start[patterns.count] = at;
+  return { start, columns };
 }
 
-function stringKey(design: Design, i: number): string {
-  const base = design.baseSlots.subarray(i * design.baseWidth, (i + 1) * design.baseWidth);
-  const warm = design.warmSlots.subarray(i * design.warmWidth, (i + 1) * design.warmWidth);
-  return `${design.isWarm[i]}|${base.join(',')}|${warm.join(',')}`;
+/** The key of layout row i: arm, then base and warm slots (−1 = none). */
+function slotKey(layout: SlotLayout, i: number): string {
+  const base = layout.baseSlots.subarray(i * layout.baseWidth, (i + 1) * layout.baseWidth);
+  const warm = layout.warmSlots.subarray(i * layout.warmWidth, (i + 1) * layout.warmWidth);
+  return `${layout.isWarm[i]}|${base.join(',')}|${warm.join(',')}`;
 }
 
-/** Pattern id of every row, and the first row of each pattern. */
-function assignPatterns(design: Design): { patternOf: Int32Array; firstRow: number[] } {
-  const keys = numericKeys(design);
-  const idOf = new Map<number | string, number>();
-  const patternOf = new Int32Array(design.n);
-  const firstRow: number[] = [];
-  for (let i = 0; i < design.n; i++) {
-    const key = keys ? (keys[i] as number) : stringKey(design, i);
+/** Pattern of each cell (first-seen order over `used`) and the layout row of each pattern's first cell. */
+function numberPatterns(
+  layout: SlotLayout,
+  used: Int32Array,
+  cellCount: number,
+): { patternOfCell: Int32Array; firstOf: number[] } {
+  const idOf = new Map<string, number>();
+  const patternOfCell = new Int32Array(cellCount).fill(-1);
+  const firstOf: number[] = [];
+  used.forEach((cell, u) => {
+    const key = slotKey(layout, u);
     let id = idOf.get(key);
     if (id === undefined) {
-      id = firstRow.length;
+      id = firstOf.length;
       idOf.set(key, id);
-      firstRow.push(i);
+      firstOf.push(u);
     }
-    patternOf[i] = id;
-  }
-  return { patternOf, firstRow };
+    patternOfCell[cell] = id;
+  });
+  return { patternOfCell, firstOf };
 }
 
-/** Collapses the design rows into covariate patterns with trial and error counts. */
-export function collapseDesign(design: Design): CovariatePatterns {
-  const { patternOf, firstRow } = assignPatterns(design);
-  const count = firstRow.length;
+/**
+ * Collapses cells into covariate patterns. `layout` row u holds the slots of cell `rows.used[u]`;
+ * returns the patterns and the pattern of each cell id (−1 for cells without design rows).
+ */
+export function collapseCells(
+  layout: SlotLayout,
+  rows: CellRows,
+  cellCount: number,
+  columns: { k: number; names: string[] },
+): { patterns: CovariatePatterns; patternOfCell: Int32Array } {
+  const { baseWidth, warmWidth } = layout;
+  const { patternOfCell, firstOf } = numberPatterns(layout, rows.used, cellCount);
+  const count = firstOf.length;
   const trials = new Float64Array(count);
   const errors = new Float64Array(count);
-  for (let i = 0; i < design.n; i++) {
-    const id = patternOf[i] as number;
-    trials[id] = (trials[id] as number) + 1;
-    errors[id] = (errors[id] as number) + (design.y[i] as number);
+  for (const cell of rows.used) {
+    const id = patternOfCell[cell] as number;
+    trials[id] = (trials[id] as number) + (rows.trials[cell] as number);
+    errors[id] = (errors[id] as number) + (rows.errors[cell] as number);
   }
-  const { baseWidth, warmWidth, k, names } = design;
-  const baseSlots = new Int32Array(count * baseWidth);
-  const warmSlots = new Int32Array(count * warmWidth);
-  const isWarm = new Uint8Array(count);
-  firstRow.forEach((row, id) => {
-    baseSlots.set(
-      design.baseSlots.subarray(row * baseWidth, (row + 1) * baseWidth),
-      id * baseWidth,
-    );
-    warmSlots.set(
-      design.warmSlots.subarray(row * warmWidth, (row + 1) * warmWidth),
-      id * warmWidth,
-    );
-    isWarm[id] = design.isWarm[row] as number;
-  });
-  return {
+  const patterns: CovariatePatterns = {
     count,
-    k,
-    names,
-    baseSlots,
-    baseWidth,
-    warmSlots,
-    warmWidth,
-    isWarm,
+    ...columns,
     trials,
     errors,
-    patternOf,
+    isWarm: Uint8Array.from(firstOf, (u) => layout.isWarm[u] as number),
+    baseSlots: pickRows(layout.baseSlots, baseWidth, firstOf),
+    baseWidth,
+    warmSlots: pickRows(layout.warmSlots, warmWidth, firstOf),
+    warmWidth,
   };
+  return { patterns, patternOfCell };
+}
+
+/** Rows `picked` of a row-major slot array, in that order. */
+function pickRows(source: Int32Array, width: number, picked: number[]): Int32Array {
+  const out = new Int32Array(picked.length * width);
+  picked.forEach((u, id) => out.set(source.subarray(u * width, (u + 1) * width), id * width));
+  return out;
 }

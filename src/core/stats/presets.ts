@@ -9,6 +9,7 @@
  * (spelled as in the table), models use their first sorted name.
  */
 import type { AnalysisTable } from './analysisRows';
+import { cellIndexOf } from './cells';
 import type { FactorName, GlmFormula } from './design';
 import type { Outcomes } from './outcomes';
 import {
@@ -30,20 +31,6 @@ export interface GlmPreset {
   ameField: string;
   /** Table rows the model is fitted on (already restricted to included rows). */
   rows: Int32Array;
-}
-
-/** Indices of included rows for which `keep(row)` holds. */
-function selectRows(
-  table: AnalysisTable,
-  outcomes: Outcomes,
-  keep: (row: number) => boolean,
-): Int32Array {
-  const rows = new Int32Array(table.size);
-  let count = 0;
-  for (let row = 0; row < table.size; row++) {
-    if (outcomes.isIncluded[row] === 1 && keep(row)) rows[count++] = row;
-  }
-  return rows.slice(0, count);
 }
 
 type RowSet = 'plain' | 'noBelief' | 'all';
@@ -95,21 +82,43 @@ function referencesFor(table: AnalysisTable): NonNullable<GlmFormula['references
   };
 }
 
+/**
+ * The included rows of each row set, in one pass: whether a row has a stated belief or a
+ * context is a property of its cell (cells.ts), so it is looked up once per cell.
+ */
+function selectRowSets(table: AnalysisTable, outcomes: Outcomes): Record<RowSet, Int32Array> {
+  const { levels } = table;
+  const cells = cellIndexOf(table);
+  // 0: other rows, 1: no stated belief, 2: no stated belief and no context (plain).
+  const kindOf = Uint8Array.from({ length: cells.count }, (_, cell) => {
+    if (promptGroupOf(levels.prompt[cells.prompt[cell] as number] as string) !== 'original')
+      return 0;
+    const type = levels.amendment[cells.amendment[cell] as number] as string;
+    return amendmentGroupOf(type) === 'unmodified' ? 2 : 1;
+  });
+  const all = new Int32Array(table.size);
+  const noBelief = new Int32Array(table.size);
+  const plain = new Int32Array(table.size);
+  let [allCount, noBeliefCount, plainCount] = [0, 0, 0];
+  const { isIncluded } = outcomes;
+  const { cellOf } = cells;
+  for (let row = 0; row < table.size; row++) {
+    if (isIncluded[row] !== 1) continue;
+    all[allCount++] = row;
+    const kind = kindOf[cellOf[row] as number] as number;
+    if (kind >= 1) noBelief[noBeliefCount++] = row;
+    if (kind === 2) plain[plainCount++] = row;
+  }
+  return {
+    plain: plain.slice(0, plainCount),
+    noBelief: noBelief.slice(0, noBeliefCount),
+    all: all.slice(0, allCount),
+  };
+}
+
 /** Builds the four presets for this table. */
 export function paperPresets(table: AnalysisTable, outcomes: Outcomes): GlmPreset[] {
-  const { levels } = table;
-  const isNoBelief = levels.prompt.map((prompt) => promptGroupOf(prompt) === 'original');
-  const isUnmodified = levels.amendment.map((type) => amendmentGroupOf(type) === 'unmodified');
-  const noBelief = (row: number) => isNoBelief[table.prompt[row] as number] === true;
-  const rowSets: Record<RowSet, Int32Array> = {
-    plain: selectRows(
-      table,
-      outcomes,
-      (row) => noBelief(row) && isUnmodified[table.amendment[row] as number] === true,
-    ),
-    noBelief: selectRows(table, outcomes, noBelief),
-    all: selectRows(table, outcomes, () => true),
-  };
+  const rowSets = selectRowSets(table, outcomes);
   const all = referencesFor(table);
   return DEFINITIONS.map(({ terms, rowSet, ...rest }) => {
     // Only name references for factors the formula uses, so labels match statsmodels'.

@@ -11,6 +11,7 @@
  * question) gives null, never NaN.
  */
 import type { AnalysisTable } from './analysisRows';
+import { cellIndexOf } from './cells';
 import type { Outcomes } from './outcomes';
 import type { PairIndex } from './pairing';
 
@@ -28,29 +29,25 @@ export interface QuestionIcc {
 
 /** Sums of d and d² per question, and the pair count of each. */
 function sumsByQuestion(table: AnalysisTable, outcomes: Outcomes, pairs: PairIndex) {
-  const items = table.levels.item.length;
-  const idOf = new Map<number, number>();
-  const count: number[] = [];
-  const sum: number[] = [];
-  let sumSquares = 0;
+  const { itemOf, questionOfItem, questionCount } = cellIndexOf(table);
+  // Questions renumbered in first-seen pair order (the order the ANOVA sums run in).
+  const idOf = new Int32Array(questionCount).fill(-1);
+  const count = new Float64Array(questionCount);
+  const sum = new Float64Array(questionCount);
+  let [questions, sumSquares] = [0, 0];
+  const { isIncorrect } = outcomes;
+  const { base, warm } = pairs;
   for (let p = 0; p < pairs.count; p++) {
-    const base = pairs.base[p] as number;
-    const key = (table.model[base] as number) * items + (table.item[base] as number);
-    let id = idOf.get(key);
-    if (id === undefined) {
-      id = count.length;
-      idOf.set(key, id);
-      count.push(0);
-      sum.push(0);
-    }
-    const d =
-      (outcomes.isIncorrect[pairs.warm[p] as number] as number) -
-      (outcomes.isIncorrect[base] as number);
+    const baseRow = base[p] as number;
+    const question = questionOfItem[itemOf[baseRow] as number] as number;
+    let id = idOf[question] as number;
+    if (id < 0) idOf[question] = id = questions++;
+    const d = (isIncorrect[warm[p] as number] as number) - (isIncorrect[baseRow] as number);
     count[id] = (count[id] as number) + 1;
     sum[id] = (sum[id] as number) + d;
     sumSquares += d * d;
   }
-  return { count, sum, sumSquares };
+  return { count: count.subarray(0, questions), sum: sum.subarray(0, questions), sumSquares };
 }
 
 /** Estimates the intra-question correlation of paired base-vs-warm differences. */
