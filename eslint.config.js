@@ -33,7 +33,7 @@ function restrict(...patterns) {
 }
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'dist-test', 'dist-cli', 'coverage', 'test-results'] },
+  { ignores: ['node_modules', 'dist', 'dist-test', 'build', 'coverage', 'test-results'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   ...svelte.configs.recommended,

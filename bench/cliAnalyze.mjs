@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const RUNS = 3;
-const BUNDLE = 'dist-cli/warmth-lab.mjs';
+const BUNDLE = 'build/cli/warmth-lab.mjs';
 const BIN = 'bin/warmth-lab.js';
 const CSV = join(tmpdir(), 'warmth-lab-bench-paper-scale.csv');
 const TIME = '/usr/bin/time';
@@ -51,7 +51,7 @@ function medians(runs) {
 }
 
 export function measureCliAnalyze({ log }) {
-  mkdirSync('dist-cli', { recursive: true });
+  mkdirSync('build/cli', { recursive: true });
   buildBundle();
   if (!existsSync(CSV)) {
     log(`writing the paper-scale CSV to ${CSV}`);

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Installed entry point (and `npm run cli`). Runs the prebuilt CLI bundle (`npm run build:cli`,
-// also run by `npm install` through `prepare`, writes dist-cli/warmth-lab.mjs) in this process
+// also run by `npm install` through `prepare`, writes build/cli/warmth-lab.mjs) in this process
 // when it is newer than every source file: no TypeScript compiled and no second process at each
 // start. Otherwise — no bundle, or sources edited since — it runs src/cli/main.ts through tsx,
 // so a stale bundle can never answer for changed code.
@@ -9,7 +9,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
-const bundle = fileURLToPath(new URL('../dist-cli/warmth-lab.mjs', import.meta.url));
+const bundle = fileURLToPath(new URL('../build/cli/warmth-lab.mjs', import.meta.url));
 const sources = fileURLToPath(new URL('../src', import.meta.url));
 
 /** Newest modification time (ms) of any file under `dir`. */

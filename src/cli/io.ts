@@ -9,13 +9,20 @@ import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { ImportError } from '../core/questions/importResult';
 import { decodeUtf8 } from '../core/questions/utf8';
+import type { AnalysisTable } from '../core/stats/analysisRows';
 import { InputError } from './args';
+import { readInTwoThreads } from './parallelRead';
 
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** Streams a file as text chunks; throws InputError naming the file when it cannot be read. */
   readChunks(path: string): AsyncIterable<string>;
+  /**
+   * A results table read in two threads (parallelRead.ts); null when that does not apply and
+   * the caller should read the text. Absent where there are no threads to use (tests, tsx).
+   */
+  readResultsInTwoThreads?(path: string): Promise<AnalysisTable | null>;
   /** Reads a whole file as text. */
   readText(path: string): Promise<string>;
 }
@@ -26,8 +33,12 @@ function assertReadable(path: string): void {
     throw new InputError(`${path}: is a directory, expected a file`);
 }
 
-/** Real process I/O. Text is decoded as strict UTF-8 so invalid bytes are reported, not guessed. */
-export function createNodeIo(): CliIo {
+/**
+ * Real process I/O. Text is decoded as strict UTF-8 so invalid bytes are reported, not guessed.
+ * With `workerEntry` (the CLI bundle's own file) big results files are read in two threads.
+ */
+export function createNodeIo(options: { workerEntry?: URL } = {}): CliIo {
+  const { workerEntry } = options;
   return {
     stdout: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     stderr: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
@@ -50,6 +61,12 @@ export function createNodeIo(): CliIo {
         throw new InputError(`${path}: invalid UTF-8 at the end of the file`);
       }
     },
+    ...(workerEntry && {
+      readResultsInTwoThreads: async (path: string) => {
+        assertReadable(path);
+        return readInTwoThreads(workerEntry, await readFile(path), path);
+      },
+    }),
     // One read and one decode: streaming a 55 MB results file cost several times as much.
     readText: async (path) => {
       assertReadable(path);
@@ -90,6 +107,7 @@ export function safeIo(io: CliIo, options: { isJson: boolean }): CliIo {
     stderr: (text) => io.stderr(stripControlCharacters(text)),
     readChunks: (path) => io.readChunks(path),
     readText: (path) => io.readText(path),
+    ...(io.readResultsInTwoThreads && { readResultsInTwoThreads: io.readResultsInTwoThreads }),
   };
 }
 

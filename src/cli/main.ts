@@ -6,9 +6,11 @@
  * input, 2 usage. Everything printed goes through `safeIo`, so text read from a file (a model
  * name, an item) can never drive the terminal with control characters.
  */
+import { isMainThread } from 'node:worker_threads';
 import { InputError, UsageError } from './args';
 import type { CliIo } from './io';
 import { createNodeIo, readVersion, safeIo } from './io';
+import { runAsReadWorker } from './parallelRead';
 import { COMMAND_USAGE, commandUsage, overviewUsage } from './usage';
 
 const COMMANDS: Record<
@@ -69,8 +71,13 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
 }
 
 const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/'));
-if (isMain || process.env.WARMTH_LAB_CLI === '1') {
-  runCli(process.argv.slice(2), createNodeIo()).then((code) => {
+// The bundle (build/cli/warmth-lab.mjs) can start itself as a worker thread; under tsx it cannot.
+const isBundle = import.meta.url.endsWith('.mjs');
+if (runAsReadWorker()) {
+  // This thread reads half of a results file for the main thread (parallelRead.ts).
+} else if (isMainThread && (isMain || process.env.WARMTH_LAB_CLI === '1')) {
+  const io = createNodeIo(isBundle ? { workerEntry: new URL(import.meta.url) } : {});
+  runCli(process.argv.slice(2), io).then((code) => {
     process.exitCode = code;
   });
 }
