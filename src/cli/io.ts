@@ -64,7 +64,7 @@ export function createNodeIo(options: { workerEntry?: URL } = {}): CliIo {
     ...(workerEntry && {
       readResultsInTwoThreads: async (path: string) => {
         assertReadable(path);
-        return readInTwoThreads(workerEntry, await readFile(path), path);
+        return readInTwoThreads(workerEntry, path);
       },
     }),
     // One read and one decode: streaming a 55 MB results file cost several times as much.
