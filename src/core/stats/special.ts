@@ -36,9 +36,17 @@ export function logGamma(x: number): number {
   return LN_SQRT_2PI + (shifted + 0.5) * Math.log(t) - t + Math.log(series);
 }
 
+/** The last logBeta call: a quantile search asks for the same (a, b) twice per step. */
+const lastLogBeta = { a: NaN, b: NaN, value: NaN };
+
 /** log B(a, b) = log Γ(a) + log Γ(b) − log Γ(a + b). */
 export function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
+  if (a === lastLogBeta.a && b === lastLogBeta.b) return lastLogBeta.value;
+  const value = logGamma(a) + logGamma(b) - logGamma(a + b);
+  lastLogBeta.a = a;
+  lastLogBeta.b = b;
+  lastLogBeta.value = value;
+  return value;
 }
 
 /** erf(x) for 0 ≤ x < 2 by the all-positive series e^{-x²} Σ 2ⁿx^{2n+1}/(2n+1)!! (no cancellation). */
