@@ -54,7 +54,12 @@ function readHalf(bytes: Uint8Array, fileName: string): HalfReply {
 }
 
 /** `length` bytes of the file from `position`, after `prefix`. */
-function readBytes(path: string, position: number, length: number, prefix = new Uint8Array(0)) {
+function readBytes(
+  path: string,
+  position: number,
+  length: number,
+  prefix: Uint8Array = new Uint8Array(0),
+): Uint8Array {
   const bytes = new Uint8Array(prefix.length + length);
   bytes.set(prefix);
   const fd = openSync(path, 'r');
