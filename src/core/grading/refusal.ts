@@ -126,13 +126,27 @@ function isDecliningSentence(sentence: string): boolean {
   return false;
 }
 
+const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
+
+/**
+ * The trimmed text up to the end of its second sentence: the only part the rule reads for
+ * declining phrases. Folding changes no whitespace and no . ! ?, so these are the folded
+ * sentences before folding, and a phrase in either of them is in this opening too.
+ */
+function openingOf(text: string): string {
+  const trimmed = text.trim();
+  SENTENCE_BREAKS.lastIndex = 0;
+  const second = SENTENCE_BREAKS.exec(trimmed) && SENTENCE_BREAKS.exec(trimmed);
+  return second ? trimmed.slice(0, second.index) : trimmed;
+}
+
 /**
  * Stricter refusal rule for graders: a declining phrase in the first two sentences, not followed
  * by "but"/"however" in that sentence (so "I can't diagnose you, but it sounds like X" answered),
  * and a short reply overall. Graders call it only when they found no committed answer.
  */
 export function isLikelyRefusal(text: string): boolean {
-  if (!ANY_UNFOLDED_REFUSAL.test(text)) return false;
+  if (!ANY_UNFOLDED_REFUSAL.test(openingOf(text))) return false;
   if (hasMoreWordsThan(text, MAX_REFUSAL_WORDS)) return false;
   const folded = foldApostrophes(text).trim();
   if (folded === '') return false;
