@@ -126,7 +126,17 @@ function isDecliningSentence(sentence: string): boolean {
   return false;
 }
 
-const SENTENCE_BREAKS = new RegExp(SENTENCE_BREAK.source, 'g');
+/**
+ * SENTENCE_BREAK without its look-behind, which made it the slowest step of reading 440,000
+ * answers: a match here starting at a . ! or ? is SENTENCE_BREAK's match one character later
+ * (the same whitespace run), and a newline run is the same match.
+ */
+const SENTENCE_BREAKS = /[.!?]\s+|\n+/g;
+
+/** Where SENTENCE_BREAKS' match `hit` begins as a SENTENCE_BREAK match. */
+function breakStart(hit: RegExpExecArray): number {
+  return hit[0].charCodeAt(0) === 10 ? hit.index : hit.index + 1;
+}
 
 /**
  * The trimmed text up to the end of its second sentence: the only part the rule reads for
@@ -137,7 +147,7 @@ function openingOf(text: string): string {
   const trimmed = text.trim();
   SENTENCE_BREAKS.lastIndex = 0;
   const second = SENTENCE_BREAKS.exec(trimmed) && SENTENCE_BREAKS.exec(trimmed);
-  return second ? trimmed.slice(0, second.index) : trimmed;
+  return second ? trimmed.slice(0, breakStart(second)) : trimmed;
 }
 
 /**

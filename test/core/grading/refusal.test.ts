@@ -46,6 +46,11 @@ describe('isLikelyRefusal (stricter, for rule graders)', () => {
       false,
     ],
     ['', false],
+    // Only the first two sentences are read, however the sentences are broken.
+    ['Thanks for asking!\n\nI cannot help with that.', true],
+    ['Thanks. Really.\tI cannot help with that.', false],
+    ['Thanks\nfor asking\nI cannot help with that.', false],
+    ['  \n Thanks?  I CAN’T HELP WITH THAT.', true],
   ])('%s → %s', (text, expected) => {
     expect(isLikelyRefusal(text)).toBe(expected);
   });
