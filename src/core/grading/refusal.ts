@@ -63,18 +63,6 @@ const REFUSAL_PATTERNS: readonly RegExp[] = [
  */
 const ANY_REFUSAL_PATTERN = new RegExp(REFUSAL_PATTERNS.map((pattern) => pattern.source).join('|'));
 
-/**
- * ANY_REFUSAL_PATTERN for text that is not folded yet: any case, any of the folded apostrophes,
- * or one of the only two characters whose lower case is ASCII while they are not (İ → "i̇",
- * Kelvin K → k), which could make the folded text match where this does not. It matches wherever
- * the folded text would, so a miss decides "no refusal" before folding (two copies of the answer)
- * and before counting words: those were most of the cost of reading 440,000 real answers.
- */
-const ANY_UNFOLDED_REFUSAL = new RegExp(
-  `${ANY_REFUSAL_PATTERN.source.replaceAll("'", "['\u2018\u2019\u02bc]")}|[\u0130\u212a]`,
-  'i',
-);
-
 const SENTENCE_BREAK = /(?<=[.!?])\s+|\n+/;
 const ANSWER_AFTER = /\b(?:but|however|though)\b/;
 
@@ -140,8 +128,9 @@ function breakStart(hit: RegExpExecArray): number {
 
 /**
  * The trimmed text up to the end of its second sentence: the only part the rule reads for
- * declining phrases. Folding changes no whitespace and no . ! ?, so these are the folded
- * sentences before folding, and a phrase in either of them is in this opening too.
+ * declining phrases, so the pre-check folds and scans this, not the whole answer (that was most
+ * of the cost of reading 440,000 real answers). Folding changes no whitespace and no . ! ?, so
+ * the opening folded holds the folded first two sentences.
  */
 function openingOf(text: string): string {
   const trimmed = text.trim();
@@ -156,7 +145,8 @@ function openingOf(text: string): string {
  * and a short reply overall. Graders call it only when they found no committed answer.
  */
 export function isLikelyRefusal(text: string): boolean {
-  if (!ANY_UNFOLDED_REFUSAL.test(openingOf(text))) return false;
+  // Folding the opening only: a phrase in the first two folded sentences is in it.
+  if (!ANY_REFUSAL_PATTERN.test(foldApostrophes(openingOf(text)))) return false;
   if (hasMoreWordsThan(text, MAX_REFUSAL_WORDS)) return false;
   const folded = foldApostrophes(text).trim();
   if (folded === '') return false;

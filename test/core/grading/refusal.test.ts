@@ -61,7 +61,7 @@ function folded(text: string): string {
   return text.replace(/[\u2018\u2019\u02bc]/g, "'").toLowerCase();
 }
 
-describe('isLikelyRefusal decides the same before and after folding (its unfolded pre-check is exact)', () => {
+describe('isLikelyRefusal decides the same before and after folding (its pre-check reads the opening only)', () => {
   const SHARED = path.resolve('../shared/fixtures/paper-sample-outputs/qwen32b-outputs-long.csv');
   const samples = [
     'I’M SORRY, BUT I CAN’T HELP WITH THAT.',
