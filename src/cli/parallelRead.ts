@@ -13,6 +13,7 @@
  * every error message.
  */
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import type { AnalysisTable } from '../core/stats/analysisRows';
 import { concatTables } from '../core/stats/concatTables';
@@ -114,7 +115,8 @@ function lineStartAfter(path: string, from: number, size: number): number {
  */
 export async function readInTwoThreads(entry: URL, path: string): Promise<AnalysisTable | null> {
   const { size } = statSync(path);
-  if (size < MIN_PARALLEL_BYTES) return null;
+  // One core would run both threads in turn: the worker's start-up would only add time.
+  if (size < MIN_PARALLEL_BYTES || availableParallelism() < 2) return null;
   const headerEnd = lineStartAfter(path, 0, size);
   const start = lineStartAfter(path, Math.floor(size * MAIN_SHARE), size);
   if (headerEnd < 0 || start <= headerEnd || start >= size) return null;
