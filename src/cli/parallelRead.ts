@@ -102,11 +102,10 @@ function readTail(entry: URL, request: HalfRequest): Promise<HalfReply> {
   });
 }
 
-/** The index just after the first line break at or after `from`, or −1 (first 64 KB only). */
-function lineStartAfter(path: string, from: number, size: number): number {
-  const window = readBytes(path, from, Math.min(WINDOW_BYTES, size - from));
-  const at = window.indexOf(NEWLINE);
-  return at < 0 ? -1 : from + at + 1;
+/** The index just after the first line break in `bytes` from `offset`, or −1. */
+function lineStartIn(bytes: Uint8Array, offset: number): number {
+  const at = bytes.indexOf(NEWLINE);
+  return at < 0 ? -1 : offset + at + 1;
 }
 
 /**
@@ -117,10 +116,13 @@ export async function readInTwoThreads(entry: URL, path: string): Promise<Analys
   const { size } = statSync(path);
   // One core would run both threads in turn: the worker's start-up would only add time.
   if (size < MIN_PARALLEL_BYTES || availableParallelism() < 2) return null;
-  const headerEnd = lineStartAfter(path, 0, size);
-  const start = lineStartAfter(path, Math.floor(size * MAIN_SHARE), size);
+  // Line breaks are looked for in the first 64 KB of the header and of the worker's part.
+  const head = readBytes(path, 0, Math.min(WINDOW_BYTES, size));
+  const headerEnd = lineStartIn(head, 0);
+  const middle = Math.floor(size * MAIN_SHARE);
+  const start = lineStartIn(readBytes(path, middle, Math.min(WINDOW_BYTES, size - middle)), middle);
   if (headerEnd < 0 || start <= headerEnd || start >= size) return null;
-  const header = readBytes(path, 0, headerEnd);
+  const header = head.slice(0, headerEnd);
   if (header.includes(QUOTE)) return null;
   const pending = readTail(entry, { task: TASK, path, header, start, size });
   const first = readHalf(readBytes(path, 0, start), path);

@@ -36,11 +36,6 @@ interface ScanState {
   embedded: number;
 }
 
-/** Sets field `index` to text[start, end). */
-function store(state: ScanState, index: number, start: number, end: number): void {
-  state.fields[index] = state.text.slice(start, end);
-}
-
 /**
  * An unquoted field from `pos`: up to a comma, or to the row's line break (a CR before it is
  * not content: CRLF files split on CRLF, and CsvParser drops a last field's CR in LF files).
@@ -59,14 +54,14 @@ function readPlain(state: ScanState, index: number): number {
   if (code === QUOTE && at < end) return DECLINE;
   state.pos = at + 1;
   if (code === COMMA && at < end) {
-    store(state, index, start, at);
+    state.fields[index] = text.slice(start, at);
     return NEXT_FIELD;
   }
   const isCrBefore = at > start && text.charCodeAt(at - 1) === CR;
   // A bare LF ends no row of a CRLF file for papaparse; a CR at the very end stays there.
   if (state.isCrlf && at < end && !isCrBefore) return DECLINE;
   const stripsCr = isCrBefore && (at < end || !state.isCrlf);
-  store(state, index, start, stripsCr ? at - 1 : at);
+  state.fields[index] = text.slice(start, stripsCr ? at - 1 : at);
   return ROW_END;
 }
 
@@ -84,9 +79,8 @@ function readQuoted(state: ScanState, index: number): number {
   for (let at = text.indexOf('\n', start); at >= 0 && at < close; at = text.indexOf('\n', at + 1)) {
     state.embedded++;
   }
-  if (hasEscapes) {
-    state.fields[index] = text.slice(start, close).replaceAll('""', '"');
-  } else store(state, index, start, close);
+  const value = text.slice(start, close);
+  state.fields[index] = hasEscapes ? value.replaceAll('""', '"') : value;
   const next = close + 1;
   const after = text.charCodeAt(next);
   if (next === text.length) {

@@ -109,10 +109,6 @@ export class CsvRowReader {
     this.#sink = sink;
   }
 
-  get hasHeader(): boolean {
-    return this.#width > 0;
-  }
-
   /** Reads the header record; throws naming any missing column. */
   readHeader(record: CsvRecord): void {
     const names = record.fields.map((field) => field.trim().toLowerCase());

@@ -154,11 +154,6 @@ export function flipRate(observations: readonly PairObservation[], kind: FlipKin
   return rates.find((rate) => rate.kind === kind) as FlipRate;
 }
 
-/** Both flip rates (asserts a wrong answer, denies the right one). */
-export function flipRates(observations: readonly PairObservation[]): FlipRate[] {
-  return flipRatesOf(columnsOfObservations(observations));
-}
-
 /** Both flip rates of observation columns. */
 export function flipRatesOf(columns: ObservationColumns): FlipRate[] {
   const { plain, byCode } = tableCells(columns);
