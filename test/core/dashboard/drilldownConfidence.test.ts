@@ -2,26 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerPair } from '../../../src/core/dashboard/pairs';
 import { viewPairs } from '../../../src/core/dashboard/drilldown';
 import type { ResponseRecord } from '../../../src/core/types';
+import { makeRecord } from '../results/builders';
 
 function record(armId: string, answerProbability?: number): ResponseRecord {
-  const r = {
-    runId: 'r',
+  const r = makeRecord({
     planIndex: armId === 'base' ? 0 : 1,
     armId,
     armRole: armId as 'base' | 'warm',
-    modelId: 'm',
     itemId: 'i1',
-    family: 'factual',
-    condition: { context: 'none', belief: 'none' },
-    sample: 0,
-    prompt: { text: 'Q?', variantIds: {} },
     output: 'Paris',
-    finishReason: 'stop',
-    grades: [{ outcome: 'correct', grader: 'rule:factual@1', reason: 'matches' }],
-    usage: { promptTokens: 1, completionTokens: 1 },
-    elapsedMs: 1,
-    createdAt: '2026-01-01T00:00:00.000Z',
-  } as ResponseRecord;
+  });
   if (answerProbability !== undefined) r.answerProbability = answerProbability;
   return r;
 }

@@ -11,26 +11,15 @@ import {
 } from '../../../src/core/grading';
 import type { HumanLabel } from '../../../src/core/grading';
 import type { ResponseRecord } from '../../../src/core/types';
+import { makeRecord } from '../results/builders';
 
 function record(runId: string, planIndex: number): ResponseRecord {
-  return {
+  return makeRecord({
     runId,
     planIndex,
     armId: planIndex % 2 === 0 ? 'base' : 'warm',
-    armRole: 'base',
-    modelId: 'm',
     itemId: 'i',
-    family: 'factual',
-    condition: { context: 'none', belief: 'none' },
-    sample: 0,
-    prompt: { text: 'q', variantIds: {} },
-    output: 'o',
-    finishReason: 'stop',
-    grades: [{ outcome: 'correct', grader: 'rule:factual@2', reason: 'r' }],
-    usage: { promptTokens: 1, completionTokens: 1 },
-    elapsedMs: 1,
-    createdAt: '2025-01-01T00:00:00Z',
-  };
+  });
 }
 
 function label(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { FactualItem, ResponseRecord } from '../../../src/core/types';
+import type { FactualItem } from '../../../src/core/types';
+import { makeRecord } from '../results/builders';
 import { tabulateRecords } from '../../../src/core/stats/tabulateResults';
 import type { TabulatedRecord } from '../../../src/core/stats/tabulateResults';
 
@@ -15,24 +16,13 @@ const ITEM: FactualItem = {
 
 let planIndex = 0;
 function answer(overrides: Partial<TabulatedRecord> = {}): TabulatedRecord {
-  const record: ResponseRecord = {
-    runId: 'r',
+  const record = makeRecord({
     planIndex: planIndex++,
-    armId: 'base',
-    armRole: 'base',
     modelId: 'm',
     itemId: 'q1',
-    family: 'factual',
-    condition: { context: 'none', belief: 'none' },
-    sample: 0,
     prompt: { text: 'What is the capital of France?', variantIds: {} },
     output: 'Paris.',
-    finishReason: 'stop',
-    grades: [{ outcome: 'correct', grader: 'rule:factual@1', reason: 'test' }],
-    usage: { promptTokens: 1, completionTokens: 1 },
-    elapsedMs: 1,
-    createdAt: '2025-01-01T00:00:00Z',
-  };
+  });
   return { ...record, ...overrides };
 }
 
